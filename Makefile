@@ -1,0 +1,38 @@
+# Two commands on a fresh clone (Python 3.11+ only): `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint openapi schema install clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --constraint requirements.lock --editable '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Start the service on the bundled catalogue with the embedded SQLite database.
+run: $(STAMP)
+	mkdir -p data
+	$(BIN)/alembic upgrade head
+	$(BIN)/insatser-api serve
+
+## Run the whole test suite, then the linters and the type checker.
+test: $(STAMP)
+	$(BIN)/pytest
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy src
+
+## Regenerate openapi.yaml and catalog/schema.json from the code.
+openapi: $(STAMP)
+	$(BIN)/insatser-api openapi export openapi.yaml
+
+schema: $(STAMP)
+	$(BIN)/insatser-api catalog schema catalog/schema.json
+
+clean:
+	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache

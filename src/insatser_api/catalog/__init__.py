@@ -1,0 +1,1 @@
+"""The versioned YAML catalogue: schema, loader, registry and HTTP endpoints."""

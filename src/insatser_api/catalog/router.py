@@ -1,0 +1,111 @@
+"""Catalogue endpoints: `/v1/catalog`, `/v1/catalog/versions`, `/v1/insatser`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from insatser_api.catalog.dependencies import CatalogDep, InsatsIdPath, RegistryDep, find_insats
+from insatser_api.catalog.schemas import DocumentationMode, Insats, Kanal
+from insatser_api.catalog.views import (
+    CatalogInfo,
+    CatalogVersions,
+    InsatsDetail,
+    InsatsSummary,
+    catalog_info,
+    catalog_versions,
+    insats_detail,
+    insats_summary,
+)
+from insatser_api.kit.dates import today_in_stockholm
+from insatser_api.kit.errors import PROBLEM_RESPONSES
+from insatser_api.kit.pagination import Page, PageQuery, PerPageQuery, paginate
+from insatser_api.kit.text import fold
+
+router = APIRouter(tags=["Katalog"], responses=PROBLEM_RESPONSES)
+
+
+@router.get(
+    "/v1/catalog",
+    summary="Katalogen som gäller",
+    description="Kommun, version, giltighet, nämndens beslut och källdokument för katalogen "
+    "som gäller i dag, eller på `as_of`.",
+)
+async def get_catalog(version: CatalogDep, registry: RegistryDep) -> CatalogInfo:
+    return catalog_info(registry, version)
+
+
+@router.get(
+    "/v1/catalog/versions",
+    summary="Alla katalogversioner",
+    description="Varje känd version med giltighetsdatum och innehållets kontrollsumma (sha256).",
+)
+async def list_catalog_versions(registry: RegistryDep) -> CatalogVersions:
+    return catalog_versions(registry, today_in_stockholm())
+
+
+@router.get(
+    "/v1/insatser",
+    summary="Lista insatser",
+    description="Insatserna i katalogversionen som gäller, filtrerade och sidindelade. "
+    "Filtren kombineras med OCH.",
+)
+async def list_insatser(
+    version: CatalogDep,
+    page: PageQuery = 1,
+    per_page: PerPageQuery = 50,
+    sektor: Annotated[str | None, Query(description="KAF, BUV eller Öppenvård")] = None,
+    enhet: Annotated[str | None, Query(description="Enhet, t.ex. Nexus")] = None,
+    documentation_mode: Annotated[DocumentationMode | None, Query()] = None,
+    kanal: Annotated[Kanal | None, Query(description="Väg in, t.ex. app eller kundcenter")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Fritext i titel och beskrivningar")
+    ] = None,
+) -> Page[InsatsSummary]:
+    wanted_sektor = fold(sektor) if sektor else None
+    wanted_enhet = fold(enhet) if enhet else None
+    words = fold(q).split() if q else []
+
+    def matches(insats: Insats) -> bool:
+        if wanted_sektor and fold(insats.sektor) != wanted_sektor:
+            return False
+        if wanted_enhet and fold(insats.enhet) != wanted_enhet:
+            return False
+        if documentation_mode and insats.documentation.mode is not documentation_mode:
+            return False
+        if kanal and all(c.kanal is not kanal for c in insats.aktualisering.kanaler):
+            return False
+        return not words or all(word in _search_text(insats) for word in words)
+
+    found = [insats_summary(i) for i in version.catalog.insatser if matches(i)]
+    return paginate(found, page, per_page)
+
+
+@router.get(
+    "/v1/insatser/{insats_id}",
+    summary="En insats",
+    description="Allt om en insats: målgrupp, villkor (text och strukturerat, med frågetexter "
+    "för formulär), motivering, innehåll, vägar in, samtycke, dokumentation och tolkningar.",
+)
+async def get_insats(insats_id: InsatsIdPath, version: CatalogDep) -> InsatsDetail:
+    return insats_detail(version, find_insats(version, insats_id))
+
+
+def _search_text(insats: Insats) -> str:
+    return fold(
+        " ".join(
+            part
+            for part in (
+                insats.id,
+                insats.title,
+                insats.heading,
+                insats.enhet,
+                insats.malgrupp.text,
+                insats.villkor.text,
+                insats.motivering,
+                insats.innehall,
+            )
+            if part
+        )
+    )

@@ -1,0 +1,322 @@
+"""Pydantic models of a catalogue file (`catalog/<kommun>/<valid_from>.yaml`).
+
+The catalogue says *which* conditions apply to an insats; the classes in
+`insatser_api.rules.conditions` say *how* each kind is evaluated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from insatser_api.kit.schemas import StrictModel
+
+KommunKod = Annotated[str, Field(pattern=r"^\d{4}$", description="Fyrsiffrig kommunkod (SCB)")]
+InsatsId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
+Section = Annotated[str, Field(pattern=r"^\d+(\.\d+)*$", description="Avsnitt i bilagan")]
+
+
+class DocumentationMode(StrEnum):
+    """How carrying out the insats is documented (SoL 2025:400 14 kap.)."""
+
+    INDIVIDUAL = "individual"  # 14 kap. 3 §
+    ADVISORY = "advisory"  # 14 kap. 4 §
+    DEIDENTIFIED = "deidentified"  # 14 kap. 5 §
+
+
+class Kanal(StrEnum):
+    """Channels of access named in the bilaga ("aktualiseras via ...")."""
+
+    APP = "app"  # Appen Mitt val mitt stöd
+    KUNDCENTER = "kundcenter"
+    TELEFON = "telefon"
+    FYSISKT = "fysiskt"  # på plats genom fysisk kontakt
+    BEHANDLARE = "behandlare"
+    SJALVREMISS = "sjalvremiss"
+    KOORDINATOR = "koordinator"
+    SAMVERKAN = "samverkan"  # via andra aktörer (socialsekreterare, Arbetsförmedlingen, ...)
+    DIREKTKONTAKT = "direktkontakt"  # personen kontaktar enheten själv
+    UPPSOKANDE = "uppsokande"  # enheten tar själv kontakt med personen
+
+
+class FactKey(StrEnum):
+    """Request facts a condition may read; the names are the request's JSON paths."""
+
+    APPLICANT_AGE = "applicant.age"
+    APPLICANT_FOLKBOKFORD = "applicant.folkbokford_kommunkod"
+    CHILD_AGE = "child.age"
+    CHILD_FOLKBOKFORD = "child.folkbokford_kommunkod"
+    CHILD_PARTICIPATES = "child.participates"
+    GUARDIAN_CONSENT = "guardian_consent"
+    HISTORY = "history"
+    STAY_UNTIL = "stay_until"
+    HAS_CRA_BEHANDLARE = "facts.has_cra_behandlare"
+    HAD_BOSTAD_FORST = "facts.had_bostad_forst"
+    HAS_HYRESKONTRAKT_IN_KOMMUN = "facts.has_hyreskontrakt_in_kommun"
+    COMPLETED_12_STEP_PRIMARY = "facts.completed_12_step_primary"
+    PLACED_BY_KOMMUNKOD = "facts.placed_outside_home_by_kommunkod"
+    PLACED_IN_KOMMUNKOD = "facts.placed_outside_home_in_kommunkod"
+
+
+KOMMUNKOD_FACTS = frozenset(
+    {
+        FactKey.APPLICANT_FOLKBOKFORD,
+        FactKey.CHILD_FOLKBOKFORD,
+        FactKey.PLACED_BY_KOMMUNKOD,
+        FactKey.PLACED_IN_KOMMUNKOD,
+    }
+)
+YES_NO_FACTS = frozenset(
+    {
+        FactKey.HAS_CRA_BEHANDLARE,
+        FactKey.HAD_BOSTAD_FORST,
+        FactKey.HAS_HYRESKONTRAKT_IN_KOMMUN,
+        FactKey.COMPLETED_12_STEP_PRIMARY,
+    }
+)
+
+
+class _ConditionBase(StrictModel):
+    code: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Maskinkod för villkoret")]
+    description: str = Field(description="Villkoret i korthet, på svenska")
+    source: Section | None = Field(
+        default=None, description="Avsnitt i bilagan; utelämnat = insatsens eget avsnitt"
+    )
+
+
+class AgeCondition(_ConditionBase):
+    """Age in completed years within [min_age, max_age], both ends inclusive."""
+
+    kind: Literal["age"] = "age"
+    min_age: int | None = Field(default=None, ge=0, le=130)
+    max_age: int | None = Field(default=None, ge=0, le=130)
+
+    @model_validator(mode="after")
+    def _bounds(self) -> AgeCondition:
+        if self.min_age is None and self.max_age is None:
+            raise ValueError("an age condition needs min_age or max_age")
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise ValueError("min_age is greater than max_age")
+        return self
+
+
+class KommunCondition(_ConditionBase):
+    """A kommunkod fact (folkbokföring of applicant or child, a placement) equals `kommunkod`."""
+
+    kind: Literal["kommun"] = "kommun"
+    fact: FactKey
+    kommunkod: KommunKod
+
+    @model_validator(mode="after")
+    def _kommun_fact(self) -> KommunCondition:
+        if self.fact not in KOMMUNKOD_FACTS:
+            raise ValueError(f"fact {self.fact.value!r} is not a kommunkod fact")
+        return self
+
+
+class YesNoCondition(_ConditionBase):
+    """A yes/no fact the person states (no assessment is made): met when it equals `expected`."""
+
+    kind: Literal["fact"] = "fact"
+    fact: FactKey
+    expected: bool = True
+
+    @model_validator(mode="after")
+    def _yes_no_fact(self) -> YesNoCondition:
+        if self.fact not in YES_NO_FACTS:
+            raise ValueError(f"fact {self.fact.value!r} is not a yes/no fact")
+        return self
+
+
+class EarlierInsatsCondition(_ConditionBase):
+    """An earlier insats (by id or enhet) ended on or before as_of, at most `within_years` ago."""
+
+    kind: Literal["earlier_insats"] = "earlier_insats"
+    insats_ids: list[InsatsId] = Field(default_factory=list)
+    enheter: list[str] = Field(
+        default_factory=list, description="Insatser vid dessa enheter räknas också"
+    )
+    within_years: int = Field(ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _names_something(self) -> EarlierInsatsCondition:
+        if not self.insats_ids and not self.enheter:
+            raise ValueError("an earlier_insats condition needs insats_ids or enheter")
+        return self
+
+
+class StayLimitCondition(_ConditionBase):
+    """Akutboendet: without folkbokföring in `kommunkod`, a stay ends on the next vardag."""
+
+    kind: Literal["stay_limit"] = "stay_limit"
+    kommunkod: KommunKod
+
+
+class AnyOfCondition(_ConditionBase):
+    """Met when any part is met; not met only when every part is not met."""
+
+    kind: Literal["any_of"] = "any_of"
+    any_of: list[ConditionSpec] = Field(min_length=2)
+
+
+ConditionSpec = Annotated[
+    AgeCondition
+    | KommunCondition
+    | YesNoCondition
+    | EarlierInsatsCondition
+    | StayLimitCondition
+    | AnyOfCondition,
+    Field(discriminator="kind"),
+]
+AnyOfCondition.model_rebuild()
+
+
+class AgeBand(StrictModel):
+    """An age band stated in the målgrupp text: judged for a note only, never a refusal."""
+
+    subject: Literal["applicant", "child"] = "applicant"
+    min_age: int | None = Field(default=None, ge=0, le=130)
+    max_age: int | None = Field(default=None, ge=0, le=130)
+
+
+class Malgrupp(StrictModel):
+    text: str = Field(description="Målgruppen som bilagan skriver den")
+    age_bands: list[AgeBand] = Field(
+        default_factory=list,
+        description="Åldersband ur målgruppstexten; personen är inom målgruppen om något band passar",
+    )
+
+
+class Villkor(StrictModel):
+    text: str = Field(description="Villkoren som bilagan skriver dem")
+    general_folkbokforing: bool = Field(
+        description="Om inledningens villkor om folkbokföring i kommunen gäller för insatsen"
+    )
+    conditions: list[ConditionSpec] = Field(default_factory=list)
+
+
+class Channel(StrictModel):
+    kanal: Kanal
+    text: str = Field(description="Hur bilagan beskriver vägen in")
+    max_age: int | None = Field(default=None, ge=0, le=130, description="Kanalen gäller upp till")
+
+
+class Aktualisering(StrictModel):
+    text: str | None = Field(description="Bilagans text om hur insatsen aktualiseras")
+    kanaler: list[Channel] = Field(default_factory=list)
+
+
+class Consent(StrictModel):
+    """Vårdnadshavarens samtycke för barn (SoL 2025:400 21 kap. 2 §)."""
+
+    subject: Literal["applicant", "participating_child"] = Field(
+        default="applicant",
+        description="applicant: den sökande om hen är barn; participating_child: barn som deltar",
+    )
+    without_consent_from_15: bool = Field(
+        description="Lämplighetsprövning: ungdomar 15–17 år får delta utan samtycke"
+    )
+    text: str | None = Field(default=None, description="Bilagans text om samtycke")
+
+
+class Documentation(StrictModel):
+    mode: DocumentationMode
+    legal_basis: str
+    text: str = Field(description="Bilagans stycke Dokumentation")
+    decision: str | None = Field(
+        default=None, description="Nämndens beslut om undantag (krävs för 14 kap. 5 §)"
+    )
+
+    @model_validator(mode="after")
+    def _deidentified_needs_decision(self) -> Documentation:
+        if self.mode is DocumentationMode.DEIDENTIFIED and not self.decision:
+            raise ValueError("mode deidentified requires the nämnd's decision (14 kap. 5 §)")
+        if self.mode is not DocumentationMode.DEIDENTIFIED and self.decision:
+            raise ValueError("a decision is only recorded for mode deidentified (14 kap. 5 §)")
+        return self
+
+
+class Tolkning(StrictModel):
+    """An interpretation the product made where the bilaga is ambiguous or silent."""
+
+    topic: str
+    text: str
+    basis: str = Field(description="Var valet kommer ifrån, t.ex. rules.md eller lagrum")
+
+
+class Insats(StrictModel):
+    id: InsatsId
+    section: Section
+    title: str = Field(description="Insatsens namn (rules.md, tabellen över insatser och id)")
+    heading: str = Field(description="Rubriken i bilagan, som den är skriven")
+    sektor: str = Field(description="Sektorns kortnamn: KAF, BUV eller Öppenvård")
+    enhet: str
+    malgrupp: Malgrupp
+    villkor: Villkor
+    motivering: str | None
+    innehall: str
+    aktualisering: Aktualisering
+    consent: Consent
+    documentation: Documentation
+    tolkning: list[Tolkning] = Field(default_factory=list)
+
+
+class Kommun(StrictModel):
+    kod: KommunKod
+    namn: str
+
+
+class Sektor(StrictModel):
+    kod: str
+    namn: str
+    section: Section
+
+
+class SourceDocument(StrictModel):
+    title: str
+    file: str
+    namnd: str
+    decision_reference: str = Field(description="Nämndens beslut som bilagan hör till")
+    law: str
+
+
+class Catalog(StrictModel):
+    """One version of a kommun's catalogue, in force from `valid_from`."""
+
+    schema_version: Literal[1] = 1
+    kommun: Kommun
+    version: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}(\.\d+)?$")
+    valid_from: dt.date
+    source: SourceDocument
+    sektorer: list[Sektor]
+    general_villkor: list[ConditionSpec] = Field(
+        description="Inledningens villkor, som gäller varje insats med general_folkbokforing"
+    )
+    fact_questions: dict[FactKey, str] = Field(
+        description="Frågetext på svenska för varje uppgift som ett villkor kan behöva"
+    )
+    tolkning: list[Tolkning] = Field(default_factory=list)
+    insatser: list[Insats] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Catalog:
+        ids = [insats.id for insats in self.insatser]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate insats ids: {', '.join(duplicates)}")
+        sektor_codes = {s.kod for s in self.sektorer}
+        for insats in self.insatser:
+            if insats.sektor not in sektor_codes:
+                raise ValueError(f"insats {insats.id!r}: unknown sektor {insats.sektor!r}")
+            codes = [c.code for c in insats.villkor.conditions]
+            if insats.villkor.general_folkbokforing:
+                codes += [c.code for c in self.general_villkor]
+            if len(codes) != len(set(codes)):
+                raise ValueError(f"insats {insats.id!r}: condition codes are not unique")
+        missing = sorted(k.value for k in FactKey if k not in self.fact_questions)
+        if missing:
+            raise ValueError(f"fact_questions lacks: {', '.join(missing)}")
+        return self

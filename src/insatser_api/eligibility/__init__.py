@@ -1,0 +1,1 @@
+"""Eligibility: HTTP requests → rules-layer situations → answers with the law behind them."""

@@ -1,0 +1,89 @@
+"""Eligibility endpoints: one insats, or every insats at once with a summary."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from insatser_api.catalog.dependencies import (
+    CATALOG_VERSION_HEADER,
+    InsatsIdPath,
+    RegistryDep,
+    find_insats,
+    version_in_force,
+)
+from insatser_api.eligibility.schemas import (
+    EligibilityAllRequest,
+    EligibilityAllResponse,
+    EligibilityRequest,
+    EligibilityResponse,
+)
+from insatser_api.eligibility.service import summarize, to_response
+from insatser_api.eligibility.situation import build_situation
+from insatser_api.kit.dates import today_in_stockholm
+from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, InvalidRequest
+
+router = APIRouter(tags=["Behörighet"], responses=PROBLEM_RESPONSES)
+
+_EXAMPLE = {
+    "as_of": "2026-11-23",
+    "applicant": {"birth_date": "2008-11-22", "folkbokford_kommunkod": "2380"},
+    "guardian_consent": None,
+}
+
+
+@router.post(
+    "/v1/insatser/{insats_id}/eligibility",
+    summary="Får personen ta del av insatsen?",
+    description="Prövar villkoren för en insats. Svaret anger utfallet, varje villkor med "
+    "källa i bilagan, vilka uppgifter som saknas, samtycke (21 kap. 2 § SoL), målgrupp, "
+    "dokumentationssätt (14 kap. SoL) och, vid nej, informationen enligt 11 kap. 6 § SoL.",
+    openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
+)
+async def check_one(
+    insats_id: InsatsIdPath,
+    body: EligibilityRequest,
+    registry: RegistryDep,
+    response: Response,
+) -> EligibilityResponse:
+    as_of = body.as_of or today_in_stockholm()
+    version = version_in_force(registry, as_of)
+    response.headers[CATALOG_VERSION_HEADER] = version.version
+    find_insats(version, insats_id)
+    situation = build_situation(body, as_of, version)
+    compiled = version.compiled.insatser[insats_id]
+    return to_response(version, compiled.judge(situation), compiled)
+
+
+@router.post(
+    "/v1/eligibility",
+    summary="Pröva alla insatser på en gång",
+    description="Prövar varje insats i katalogen (eller de som anges i `insats_ids`) och "
+    "sammanfattar: vilka personen får ta del av, vilka som kräver samtycke, vilka uppgifter "
+    "som saknas (så att ett formulär kan fråga så lite som möjligt) och vilka insatser som "
+    "är tänkta för andra än personen.",
+    openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
+)
+async def check_all(
+    body: EligibilityAllRequest, registry: RegistryDep, response: Response
+) -> EligibilityAllResponse:
+    as_of = body.as_of or today_in_stockholm()
+    version = version_in_force(registry, as_of)
+    response.headers[CATALOG_VERSION_HEADER] = version.version
+    ids = list(dict.fromkeys(body.insats_ids)) if body.insats_ids is not None else None
+    if ids is not None:
+        unknown = [
+            FieldError(field=f"insats_ids[{i}]", message="Okänd insats.", code="unknown_insats")
+            for i, insats_id in enumerate(body.insats_ids or [])
+            if insats_id not in version.insatser
+        ]
+        if unknown:
+            raise InvalidRequest("Begäran nämner insatser som inte finns i katalogen.", unknown)
+    situation = build_situation(body, as_of, version)
+    decisions = version.compiled.judge_all(situation, ids)
+    compiled = version.compiled.insatser
+    return EligibilityAllResponse(
+        catalog_version=version.version,
+        as_of=as_of,
+        results=[to_response(version, d, compiled[d.insats_id]) for d in decisions],
+        summary=summarize(version, decisions),
+    )

@@ -1,0 +1,141 @@
+"""The eligibility request and response bodies (api.md, Eligibility)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, model_validator
+
+from insatser_api.catalog.schemas import DocumentationMode, InsatsId, KommunKod
+from insatser_api.kit.dates import IsoDate
+from insatser_api.kit.schemas import StrictModel
+from insatser_api.rules import Outcome, Status
+
+Age = Annotated[StrictInt, Field(ge=0, le=130, description="Ålder i hela år")]
+
+
+class Applicant(StrictModel):
+    personnummer: StrictStr | None = Field(
+        default=None,
+        max_length=20,
+        description="Personnummer eller samordningsnummer, 10 eller 12 siffror, med `-` eller `+`",
+        examples=["200811222389"],
+    )
+    birth_date: IsoDate | None = None
+    age: Age | None = None
+    folkbokford_kommunkod: KommunKod | None = None
+
+
+class Child(StrictModel):
+    birth_date: IsoDate | None = None
+    age: Age | None = None
+    folkbokford_kommunkod: KommunKod | None = None
+    participates: StrictBool | None = Field(default=None, description="Deltar barnet i samtalen?")
+
+
+class Facts(StrictModel):
+    has_cra_behandlare: StrictBool | None = None
+    had_bostad_forst: StrictBool | None = None
+    has_hyreskontrakt_in_kommun: StrictBool | None = None
+    completed_12_step_primary: StrictBool | None = None
+    placed_outside_home_by_kommunkod: KommunKod | None = None
+    placed_outside_home_in_kommunkod: KommunKod | None = None
+
+
+class HistoryEntry(StrictModel):
+    insats_id: InsatsId | None = None
+    enhet: Annotated[StrictStr, Field(min_length=1, max_length=100)] | None = None
+    ended_on: IsoDate
+
+    @model_validator(mode="after")
+    def _names_the_insats(self) -> HistoryEntry:
+        if self.insats_id is None and self.enhet is None:
+            raise ValueError("ange insats_id eller enhet")
+        return self
+
+
+class EligibilityRequest(StrictModel):
+    as_of: IsoDate | None = Field(default=None, description="Prövningsdag; standard i dag")
+    applicant: Applicant | None = None
+    guardian_consent: StrictBool | None = None
+    child: Child | None = None
+    facts: Facts | None = None
+    history: list[HistoryEntry] | None = Field(
+        default=None,
+        max_length=100,
+        description="Avslutade insatser. Utelämnad = okänt; tom lista = inga.",
+    )
+    stay_until: IsoDate | None = Field(
+        default=None, description="Akutboendet: sista natten som sovplatsen behövs"
+    )
+
+
+class EligibilityAllRequest(EligibilityRequest):
+    insats_ids: list[InsatsId] | None = Field(
+        default=None, max_length=200, description="Pröva bara dessa; utelämnad = alla"
+    )
+
+
+class ConditionOut(BaseModel):
+    code: str
+    status: Status
+    message: str
+    source: str
+
+
+class ConsentOut(BaseModel):
+    required: bool | None = Field(description="null: beror på en ålder som inte är känd")
+    given: bool | None
+    basis: str
+    message: str
+
+
+class TargetGroupOut(BaseModel):
+    text: str
+    applicant_outside: bool | None
+    note: str
+
+
+class DocumentationOut(BaseModel):
+    mode: DocumentationMode
+    legal_basis: str
+    text: str
+    decision: str | None = Field(default=None, exclude_if=lambda v: v is None)
+
+
+class StayLimitOut(BaseModel):
+    until: dt.date | None = Field(description="Sista dagen för vistelsen; null = ingen gräns")
+    message: str
+
+
+class EligibilityResponse(BaseModel):
+    insats_id: str
+    catalog_version: str
+    as_of: dt.date
+    outcome: Outcome
+    conditions: list[ConditionOut]
+    missing_facts: list[str]
+    consent: ConsentOut
+    target_group: TargetGroupOut
+    documentation: DocumentationOut
+    stay_limit: StayLimitOut | None = Field(default=None, exclude_if=lambda v: v is None)
+    information: str | None = Field(
+        description="Information enligt 11 kap. 6 § SoL; finns alltid vid not_eligible"
+    )
+
+
+class Summary(BaseModel):
+    eligible: list[str]
+    requires_guardian_consent: list[str]
+    needs_information: list[str]
+    not_eligible: list[str]
+    missing_facts: list[str]
+    outside_target_group: list[str]
+
+
+class EligibilityAllResponse(BaseModel):
+    catalog_version: str
+    as_of: dt.date
+    results: list[EligibilityResponse]
+    summary: Summary

@@ -1,0 +1,151 @@
+"""From a request body to the rules layer's `Situation`, refusing bad or contradictory input.
+
+Nothing here repeats a personnummer or a birth date in an error: the caller knows what it sent,
+and error bodies end up in logs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from insatser_api.catalog.registry import CatalogVersion
+from insatser_api.eligibility.schemas import Applicant, Child, EligibilityRequest
+from insatser_api.kit.errors import FieldError, InvalidRequest
+from insatser_api.rules import (
+    HistoryItem,
+    IdentityNumberError,
+    Situation,
+    completed_years,
+    parse_identity_number,
+)
+from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue
+
+MAX_AGE = 130
+
+
+@dataclass(slots=True)
+class _Errors:
+    items: list[FieldError]
+
+    def add(self, field: str, message: str, code: str) -> None:
+        self.items.append(FieldError(field=field, message=message, code=code))
+
+
+def build_situation(
+    request: EligibilityRequest, as_of: dt.date, version: CatalogVersion
+) -> Situation:
+    errors = _Errors([])
+    facts: dict[str, FactValue] = {}
+    if request.applicant is not None:
+        _applicant_facts(request.applicant, as_of, facts, errors)
+    if request.child is not None:
+        _child_facts(request.child, as_of, facts, errors)
+    if request.facts is not None:
+        for key, value in request.facts.model_dump(exclude_none=True).items():
+            facts[f"facts.{key}"] = value
+    history = None
+    if request.history is not None:
+        for index, entry in enumerate(request.history):
+            if entry.insats_id is not None and entry.insats_id not in version.insatser:
+                errors.add(
+                    f"history[{index}].insats_id",
+                    f"Okänd insats i katalogversion {version.version}.",
+                    "unknown_insats",
+                )
+        history = tuple(HistoryItem(e.insats_id, e.enhet, e.ended_on) for e in request.history)
+    if request.stay_until is not None and request.stay_until < as_of:
+        errors.add("stay_until", "Får inte ligga före prövningsdagen (as_of).", "before_as_of")
+    if errors.items:
+        raise InvalidRequest("Begäran innehåller ogiltiga uppgifter; se errors.", errors.items)
+    return Situation(
+        as_of=as_of,
+        facts=facts,
+        history=history,
+        stay_until=request.stay_until,
+        guardian_consent=request.guardian_consent,
+    )
+
+
+def _applicant_facts(
+    applicant: Applicant, as_of: dt.date, facts: dict[str, FactValue], errors: _Errors
+) -> None:
+    birth_from_number: dt.date | None = None
+    folkbokford: str | None = applicant.folkbokford_kommunkod
+    if applicant.personnummer is not None:
+        try:
+            identity = parse_identity_number(applicant.personnummer, as_of)
+        except IdentityNumberError as exc:
+            errors.add("applicant.personnummer", exc.message, exc.code)
+        else:
+            birth_from_number = identity.birth_date
+            if identity.is_samordningsnummer and applicant.folkbokford_kommunkod is not None:
+                # A samordningsnummer is given to people who are not folkbokförda (rules.md).
+                errors.add(
+                    "applicant.folkbokford_kommunkod",
+                    "Den som har samordningsnummer är inte folkbokförd; ange inte "
+                    "folkbokföringskommun tillsammans med ett samordningsnummer.",
+                    "contradicts_samordningsnummer",
+                )
+            elif identity.is_samordningsnummer:
+                folkbokford = NOT_FOLKBOKFORD
+    age = _age(
+        "applicant",
+        as_of,
+        applicant.birth_date,
+        applicant.age,
+        errors,
+        birth_from_number=birth_from_number,
+    )
+    if age is not None:
+        facts["applicant.age"] = age
+    if folkbokford is not None:
+        facts["applicant.folkbokford_kommunkod"] = folkbokford
+
+
+def _child_facts(
+    child: Child, as_of: dt.date, facts: dict[str, FactValue], errors: _Errors
+) -> None:
+    age = _age("child", as_of, child.birth_date, child.age, errors)
+    if age is not None:
+        facts["child.age"] = age
+    if child.folkbokford_kommunkod is not None:
+        facts["child.folkbokford_kommunkod"] = child.folkbokford_kommunkod
+    if child.participates is not None:
+        facts["child.participates"] = child.participates
+
+
+def _age(
+    subject: str,
+    as_of: dt.date,
+    birth_date: dt.date | None,
+    stated_age: int | None,
+    errors: _Errors,
+    *,
+    birth_from_number: dt.date | None = None,
+) -> int | None:
+    """One age from personnummer, birth date and stated age; 422 when they disagree."""
+    count_before = len(errors.items)
+    if birth_date is not None and birth_date > as_of:
+        errors.add(f"{subject}.birth_date", "Ligger efter prövningsdagen (as_of).", "in_future")
+    ages: dict[str, int] = {}
+    if birth_from_number is not None:
+        ages[f"{subject}.personnummer"] = completed_years(birth_from_number, as_of)
+    if birth_date is not None and birth_date <= as_of:
+        ages[f"{subject}.birth_date"] = completed_years(birth_date, as_of)
+    if stated_age is not None:
+        ages[f"{subject}.age"] = stated_age
+    for field, age in ages.items():
+        if age > MAX_AGE:
+            errors.add(field, f"Ger en ålder över {MAX_AGE} år.", "age_too_high")
+    if birth_from_number is not None and birth_date is not None and birth_from_number != birth_date:
+        for field in (f"{subject}.personnummer", f"{subject}.birth_date"):
+            errors.add(
+                field, "Personnummer och födelsedatum stämmer inte överens.", "contradictory"
+            )
+    elif len(set(ages.values())) > 1:
+        for field in ages:
+            errors.add(field, "Uppgifterna om ålder stämmer inte överens.", "contradictory")
+    if len(errors.items) > count_before or not ages:
+        return None
+    return next(iter(ages.values()))

@@ -1,0 +1,196 @@
+"""RFC 9457 problem details: one error base class, one JSON shape, no personal data in bodies.
+
+Validation errors never echo the input: a personnummer sent in a bad request must not come back
+in the error (api.md, Conventions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+# A tag URI (RFC 4151): a stable identifier that does not pretend to be a web page.
+PROBLEM_TYPE_BASE = "tag:insatser-api,2025:problems/"
+
+_TITLES = {
+    400: "Felaktig begäran",
+    401: "Inloggning krävs",
+    403: "Behörighet saknas",
+    404: "Hittades inte",
+    405: "Metoden stöds inte",
+    406: "Formatet stöds inte",
+    413: "Begäran är för stor",
+    415: "Innehållstypen stöds inte",
+    422: "Ogiltiga uppgifter",
+    500: "Internt fel",
+}
+
+# Swedish texts for the pydantic error types a caller is most likely to meet.
+_MESSAGES = {
+    "missing": "Uppgiften saknas.",
+    "extra_forbidden": "Okänt fält.",
+    "bool_type": "Ska vara true eller false.",
+    "int_type": "Ska vara ett heltal.",
+    "int_parsing": "Ska vara ett heltal.",
+    "string_type": "Ska vara en textsträng.",
+    "list_type": "Ska vara en lista.",
+    "dict_type": "Ska vara ett objekt.",
+    "model_type": "Ska vara ett objekt.",
+    "model_attributes_type": "Ska vara ett objekt.",
+    "date_from_datetime_parsing": "Ska vara ett datum i formatet ÅÅÅÅ-MM-DD.",
+    "date_parsing": "Ska vara ett datum i formatet ÅÅÅÅ-MM-DD.",
+    "date_type": "Ska vara ett datum i formatet ÅÅÅÅ-MM-DD.",
+    "string_pattern_mismatch": "Har fel format.",
+    "enum": "Är inte ett av de tillåtna värdena.",
+    "literal_error": "Är inte ett av de tillåtna värdena.",
+}
+
+
+class FieldError(BaseModel):
+    field: str
+    message: str
+    code: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, as every error of this API is answered."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[FieldError] | None = None
+
+
+class ProblemError(Exception):
+    """An error that knows its status, its problem type and what to tell the caller."""
+
+    status = 400
+    slug = "bad-request"
+
+    def __init__(self, detail: str, errors: Sequence[FieldError] = ()) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = list(errors)
+
+
+class InvalidRequest(ProblemError):
+    status = 422
+    slug = "invalid-request"
+
+
+class NotFound(ProblemError):
+    status = 404
+    slug = "not-found"
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    *,
+    slug: str | None = None,
+    errors: Sequence[FieldError] = (),
+    instance: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_BASE + slug if slug else "about:blank",
+        "title": _TITLES.get(status, "Fel"),
+        "status": status,
+        "detail": detail,
+    }
+    if instance:
+        body["instance"] = instance
+    if errors:
+        body["errors"] = [e.model_dump() for e in errors]
+    return Response(orjson.dumps(body), status, headers, PROBLEM_MEDIA_TYPE)
+
+
+def _field_name(loc: Sequence[int | str]) -> str:
+    parts = list(loc[1:]) if loc and loc[0] in ("body", "query", "path", "header") else list(loc)
+    name = ""
+    for part in parts:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        else:
+            name += ("." if name else "") + part
+    return name or "body"
+
+
+def validation_errors(raw: Sequence[Any]) -> list[FieldError]:
+    errors = []
+    for error in raw:
+        kind = str(error.get("type", "invalid"))
+        message = _MESSAGES.get(kind) or str(error.get("msg", "Ogiltigt värde.")).removeprefix(
+            "Value error, "
+        )
+        errors.append(
+            FieldError(field=_field_name(error.get("loc", ())), message=message, code=kind)
+        )
+    return errors
+
+
+async def _on_problem(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ProblemError)
+    return problem_response(
+        exc.status, exc.detail, slug=exc.slug, errors=exc.errors, instance=request.url.path
+    )
+
+
+async def _on_validation(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    raw = exc.errors()
+    if any(e.get("type") == "json_invalid" for e in raw):
+        return problem_response(
+            400,
+            "Begärans innehåll är inte giltig JSON.",
+            slug="malformed-json",
+            errors=[FieldError(field="body", message="Ogiltig JSON.", code="json_invalid")],
+            instance=request.url.path,
+        )
+    return problem_response(
+        422,
+        "Begäran innehåller ogiltiga uppgifter; se errors.",
+        slug="invalid-request",
+        errors=validation_errors(raw),
+        instance=request.url.path,
+    )
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "Fel")
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = "Resursen finns inte."
+    elif exc.status_code == 405:
+        detail = "Metoden stöds inte för den här resursen."
+    return problem_response(
+        exc.status_code, detail, instance=request.url.path, headers=dict(exc.headers or {})
+    )
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> Response:
+    # No internals in the body: the exception text could hold anything, personal data included.
+    return problem_response(500, "Ett oväntat fel inträffade.", slug="internal-error")
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ProblemError, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_validation)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(Exception, _on_unexpected)
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": _TITLES[status]}
+    for status in (400, 404, 422)
+}

@@ -1,0 +1,35 @@
+"""ASGI middleware (plain ASGI: Starlette's BaseHTTPMiddleware costs a task per request)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+
+class DefaultHeader:
+    """Adds a header to every HTTP response that does not set it itself.
+
+    Used for `Catalog-Version`: endpoints set the version they judged with; everything else
+    (errors included) carries the version in force today.
+    """
+
+    def __init__(self, app: ASGIApp, name: str, value: Callable[[Scope], str]) -> None:
+        self.app = app
+        self.name = name.lower().encode("latin-1")
+        self.value = value
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_header(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                if all(key.lower() != self.name for key, _ in headers):
+                    headers.append((self.name, self.value(scope).encode("latin-1")))
+                    message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_header)

@@ -1,0 +1,66 @@
+"""The FastAPI application: `create_app()` and the module-level `app` for uvicorn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from starlette.types import Scope
+
+from insatser_api import __version__
+from insatser_api.catalog.dependencies import CATALOG_VERSION_HEADER
+from insatser_api.catalog.registry import CatalogRegistry
+from insatser_api.catalog.router import router as catalog_router
+from insatser_api.config import Settings, get_settings
+from insatser_api.eligibility.router import router as eligibility_router
+from insatser_api.kit.dates import today_in_stockholm
+from insatser_api.kit.errors import install_problem_handlers
+from insatser_api.kit.middleware import DefaultHeader
+
+DESCRIPTION = """\
+Östersunds kommuns insatser utan individuell behovsprövning (socialtjänstlagen (2025:400)
+11 kap. 5 §): katalogen, prövning av villkoren och hur genomförandet ska dokumenteras
+(14 kap. 3–5 §). Varje svar hänvisar till avsnittet i nämndens bilaga och till lagrummet.
+
+Fel besvaras som RFC 9457 problem details (`application/problem+json`). Varje svar har
+huvudet `Catalog-Version` med den katalogversion som användes.
+"""
+
+
+def create_app(settings: Settings | None = None, catalog_dir: Path | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    registry = CatalogRegistry.from_directory(catalog_dir or settings.catalog_dir)
+    app = FastAPI(
+        title="insatser-api",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=[
+            {"name": "Katalog", "description": "Katalogen över insatser och dess versioner."},
+            {"name": "Behörighet", "description": "Får personen ta del av insatsen?"},
+        ],
+    )
+    app.state.settings = settings
+    app.state.registry = registry
+    install_problem_handlers(app)
+    app.include_router(catalog_router)
+    app.include_router(eligibility_router)
+
+    def version_today(_: Scope) -> str:
+        current: CatalogRegistry = app.state.registry
+        try:
+            return current.in_force(today_in_stockholm()).version
+        except LookupError:
+            return current.versions[0].version
+
+    app.add_middleware(DefaultHeader, name=CATALOG_VERSION_HEADER, value=version_today)
+    return app
+
+
+def __getattr__(name: str) -> FastAPI:
+    # `insatser_api.main:app` is built on first access, so importing this module (tests, the
+    # CLI) does not read the catalogue from the working directory.
+    if name == "app":
+        application = create_app()
+        globals()["app"] = application
+        return application
+    raise AttributeError(name)

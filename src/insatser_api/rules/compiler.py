@@ -1,0 +1,138 @@
+"""Turns a validated catalogue into compiled insatser (done once, at load)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from insatser_api.catalog.schemas import (
+    AgeCondition,
+    AnyOfCondition,
+    Catalog,
+    ConditionSpec,
+    EarlierInsatsCondition,
+    Insats,
+    KommunCondition,
+    StayLimitCondition,
+    YesNoCondition,
+)
+from insatser_api.rules.conditions import (
+    AgeRange,
+    AnyOf,
+    Condition,
+    EarlierInsats,
+    InKommun,
+    StayLimit,
+    YesNoFact,
+)
+from insatser_api.rules.consent import ConsentRule
+from insatser_api.rules.engine import (
+    CompiledCatalog,
+    CompiledInsats,
+    DocumentationRule,
+    information_11_kap_6,
+)
+from insatser_api.rules.target_group import AgeBand, TargetGroup
+
+_Builder = Callable[[ConditionSpec, str, Mapping[str, str]], Condition]
+
+
+def _age(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
+    assert isinstance(spec, AgeCondition)
+    return AgeRange(spec.code, spec.description, source, spec.min_age, spec.max_age)
+
+
+def _kommun(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
+    assert isinstance(spec, KommunCondition)
+    return InKommun(spec.code, spec.description, source, spec.fact.value, spec.kommunkod)
+
+
+def _yes_no(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
+    assert isinstance(spec, YesNoCondition)
+    return YesNoFact(spec.code, spec.description, source, spec.fact.value, spec.expected)
+
+
+def _earlier(spec: ConditionSpec, source: str, enhet_of: Mapping[str, str]) -> Condition:
+    assert isinstance(spec, EarlierInsatsCondition)
+    return EarlierInsats(
+        spec.code,
+        spec.description,
+        source,
+        spec.insats_ids,
+        spec.enheter,
+        spec.within_years,
+        enhet_of,
+    )
+
+
+def _stay(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
+    assert isinstance(spec, StayLimitCondition)
+    return StayLimit(spec.code, spec.description, source, spec.kommunkod)
+
+
+def _any_of(spec: ConditionSpec, source: str, enhet_of: Mapping[str, str]) -> Condition:
+    assert isinstance(spec, AnyOfCondition)
+    parts = [build_condition(part, source, enhet_of) for part in spec.any_of]
+    return AnyOf(spec.code, spec.description, source, parts)
+
+
+# One entry per condition kind: adding a kind is adding a class and a line here.
+_BUILDERS: dict[type[object], _Builder] = {
+    AgeCondition: _age,
+    KommunCondition: _kommun,
+    YesNoCondition: _yes_no,
+    EarlierInsatsCondition: _earlier,
+    StayLimitCondition: _stay,
+    AnyOfCondition: _any_of,
+}
+
+
+def build_condition(
+    spec: ConditionSpec, default_source: str, enhet_of: Mapping[str, str]
+) -> Condition:
+    return _BUILDERS[type(spec)](spec, spec.source or default_source, enhet_of)
+
+
+def compile_catalog(catalog: Catalog) -> CompiledCatalog:
+    enhet_of = {insats.id: insats.enhet for insats in catalog.insatser}
+    information = information_11_kap_6(catalog.kommun.namn)
+    insatser = {
+        insats.id: _compile_insats(catalog, insats, enhet_of, information)
+        for insats in catalog.insatser
+    }
+    return CompiledCatalog(
+        version=catalog.version,
+        valid_from=catalog.valid_from,
+        kommun_kod=catalog.kommun.kod,
+        kommun_namn=catalog.kommun.namn,
+        insatser=insatser,
+        fact_order={key.value: index for index, key in enumerate(catalog.fact_questions)},
+    )
+
+
+def _compile_insats(
+    catalog: Catalog, insats: Insats, enhet_of: Mapping[str, str], information: str
+) -> CompiledInsats:
+    specs = list(insats.villkor.conditions)
+    if insats.villkor.general_folkbokforing:
+        specs += catalog.general_villkor
+    documentation = insats.documentation
+    return CompiledInsats(
+        insats_id=insats.id,
+        section=insats.section,
+        catalog_version=catalog.version,
+        conditions=[build_condition(spec, insats.section, enhet_of) for spec in specs],
+        consent=ConsentRule(
+            insats.consent.subject, insats.consent.without_consent_from_15, insats.section
+        ),
+        target_group=TargetGroup(
+            insats.malgrupp.text,
+            tuple(AgeBand(b.subject, b.min_age, b.max_age) for b in insats.malgrupp.age_bands),
+        ),
+        documentation=DocumentationRule(
+            documentation.mode.value,
+            documentation.legal_basis,
+            documentation.text,
+            documentation.decision,
+        ),
+        information=information,
+    )

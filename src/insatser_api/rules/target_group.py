@@ -1,0 +1,65 @@
+"""The målgrupp note: whom the nämnd wants to reach. Never a ground to refuse (bilagan avsnitt 1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from insatser_api.rules.decision import TargetGroupResult
+from insatser_api.rules.situation import Situation
+
+_NEVER_REFUSED = (
+    "Målgruppen beskriver vilka nämnden vill nå; ingen nekas för att hen står utanför "
+    "målgruppen, bara villkoren avgör (bilagan avsnitt 1)."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AgeBand:
+    subject: Literal["applicant", "child"]
+    min_age: int | None
+    max_age: int | None
+
+    def contains(self, age: int) -> bool:
+        return (self.min_age is None or age >= self.min_age) and (
+            self.max_age is None or age <= self.max_age
+        )
+
+    def describe(self) -> str:
+        who = "barn" if self.subject == "child" else "personer"
+        if self.max_age is None:
+            return f"{who} som är {self.min_age} år eller äldre"
+        return f"{who} {self.min_age or 0}–{self.max_age} år"
+
+
+class TargetGroup:
+    """Judges only the age bands stated in the målgrupp text; other words are shown, not judged."""
+
+    __slots__ = ("bands", "text")
+
+    def __init__(self, text: str, bands: tuple[AgeBand, ...]) -> None:
+        self.text = text
+        self.bands = bands
+
+    def evaluate(self, situation: Situation) -> TargetGroupResult:
+        if not self.bands:
+            return TargetGroupResult(self.text, False, _NEVER_REFUSED)
+        ages = [(band, situation.age(band.subject)) for band in self.bands]
+        if any(age is not None and band.contains(age) for band, age in ages):
+            return TargetGroupResult(
+                self.text, False, "Personen hör till målgruppens åldersgrupp. " + _NEVER_REFUSED
+            )
+        if any(age is None for _, age in ages):
+            return TargetGroupResult(
+                self.text,
+                None,
+                "Åldern som målgruppen anger är okänd, så det går inte att säga om personen hör "
+                "till målgruppen. " + _NEVER_REFUSED,
+            )
+        wanted = " eller ".join(band.describe() for band in self.bands)
+        return TargetGroupResult(
+            self.text,
+            True,
+            f"Insatsen riktar sig till {wanted}; personen står utanför målgruppen men kan ändå "
+            "ta del av insatsen om villkoren är uppfyllda. " + _NEVER_REFUSED,
+        )
