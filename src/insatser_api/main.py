@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from starlette.types import Scope
 
 from insatser_api import __version__
@@ -17,14 +19,14 @@ from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import install_problem_handlers
 from insatser_api.kit.middleware import DefaultHeader
 
-DESCRIPTION = """\
-Östersunds kommuns insatser utan individuell behovsprövning (socialtjänstlagen (2025:400)
-11 kap. 5 §): katalogen, prövning av villkoren och hur genomförandet ska dokumenteras
-(14 kap. 3–5 §). Varje svar hänvisar till avsnittet i nämndens bilaga och till lagrummet.
-
-Fel besvaras som RFC 9457 problem details (`application/problem+json`). Varje svar har
-huvudet `Catalog-Version` med den katalogversion som användes.
-"""
+DESCRIPTION = (
+    "Östersunds kommuns insatser utan individuell behovsprövning (socialtjänstlagen "
+    "(2025:400) 11 kap. 5 §): katalogen, prövning av villkoren och hur genomförandet ska "
+    "dokumenteras (14 kap. 3–5 §). Varje svar hänvisar till avsnittet i nämndens bilaga och "
+    "till lagrummet.\n\n"
+    "Fel besvaras som RFC 9457 problem details (`application/problem+json`). Varje svar har "
+    "huvudet `Catalog-Version` med den katalogversion som användes."
+)
 
 
 def create_app(settings: Settings | None = None, catalog_dir: Path | None = None) -> FastAPI:
@@ -34,6 +36,7 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
         title="insatser-api",
         version=__version__,
         description=DESCRIPTION,
+        generate_unique_id_function=_operation_id,
         openapi_tags=[
             {"name": "Katalog", "description": "Katalogen över insatser och dess versioner."},
             {"name": "Behörighet", "description": "Får personen ta del av insatsen?"},
@@ -53,7 +56,37 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
             return current.versions[0].version
 
     app.add_middleware(DefaultHeader, name=CATALOG_VERSION_HEADER, value=version_today)
+    _document_catalog_version_header(app)
     return app
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+def _document_catalog_version_header(app: FastAPI) -> None:
+    """Every response carries `Catalog-Version` (api.md); say so on every documented response."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = build()
+        header = {"$ref": "#/components/headers/Catalog-Version"}
+        schema.setdefault("components", {})["headers"] = {
+            "Catalog-Version": {
+                "description": "Katalogversionen som svaret bygger på",
+                "schema": {"type": "string", "example": "2025-07-01"},
+            }
+        }
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for response in operation.get("responses", {}).values():
+                    response.setdefault("headers", {})[CATALOG_VERSION_HEADER] = header
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def __getattr__(name: str) -> FastAPI:

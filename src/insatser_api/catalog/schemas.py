@@ -316,7 +316,24 @@ class Catalog(StrictModel):
                 codes += [c.code for c in self.general_villkor]
             if len(codes) != len(set(codes)):
                 raise ValueError(f"insats {insats.id!r}: condition codes are not unique")
+            for spec in _flatten(insats.villkor.conditions):
+                if isinstance(spec, EarlierInsatsCondition):
+                    unknown = sorted(set(spec.insats_ids) - set(ids))
+                    if unknown:
+                        raise ValueError(
+                            f"insats {insats.id!r}: earlier_insats names unknown insatser: "
+                            + ", ".join(unknown)
+                        )
         missing = sorted(k.value for k in FactKey if k not in self.fact_questions)
         if missing:
             raise ValueError(f"fact_questions lacks: {', '.join(missing)}")
         return self
+
+
+def _flatten(specs: list[ConditionSpec]) -> list[ConditionSpec]:
+    flat: list[ConditionSpec] = []
+    for spec in specs:
+        flat.append(spec)
+        if isinstance(spec, AnyOfCondition):
+            flat.extend(_flatten(spec.any_of))
+    return flat

@@ -39,7 +39,7 @@ _EXAMPLE = {
     "dokumentationssätt (14 kap. SoL) och, vid nej, informationen enligt 11 kap. 6 § SoL.",
     openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
 )
-async def check_one(
+async def check_eligibility_for_insats(
     insats_id: InsatsIdPath,
     body: EligibilityRequest,
     registry: RegistryDep,
@@ -63,7 +63,7 @@ async def check_one(
     "är tänkta för andra än personen.",
     openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
 )
-async def check_all(
+async def check_eligibility(
     body: EligibilityAllRequest, registry: RegistryDep, response: Response
 ) -> EligibilityAllResponse:
     as_of = body.as_of or today_in_stockholm()

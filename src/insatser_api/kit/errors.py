@@ -1,7 +1,8 @@
 """RFC 9457 problem details: one error base class, one JSON shape, no personal data in bodies.
 
 Validation errors never echo the input: a personnummer sent in a bad request must not come back
-in the error (api.md, Conventions).
+in the error (api.md, Conventions). For the same reason there is no `instance` member: the
+request path is the caller's text and could hold an identity number.
 """
 
 from __future__ import annotations
@@ -67,7 +68,6 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str
-    instance: str | None = None
     errors: list[FieldError] | None = None
 
 
@@ -99,7 +99,6 @@ def problem_response(
     *,
     slug: str | None = None,
     errors: Sequence[FieldError] = (),
-    instance: str | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
     body: dict[str, Any] = {
@@ -108,8 +107,6 @@ def problem_response(
         "status": status,
         "detail": detail,
     }
-    if instance:
-        body["instance"] = instance
     if errors:
         body["errors"] = [e.model_dump() for e in errors]
     return Response(orjson.dumps(body), status, headers, PROBLEM_MEDIA_TYPE)
@@ -141,9 +138,7 @@ def validation_errors(raw: Sequence[Any]) -> list[FieldError]:
 
 async def _on_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ProblemError)
-    return problem_response(
-        exc.status, exc.detail, slug=exc.slug, errors=exc.errors, instance=request.url.path
-    )
+    return problem_response(exc.status, exc.detail, slug=exc.slug, errors=exc.errors)
 
 
 async def _on_validation(request: Request, exc: Exception) -> Response:
@@ -155,14 +150,12 @@ async def _on_validation(request: Request, exc: Exception) -> Response:
             "Begärans innehåll är inte giltig JSON.",
             slug="malformed-json",
             errors=[FieldError(field="body", message="Ogiltig JSON.", code="json_invalid")],
-            instance=request.url.path,
         )
     return problem_response(
         422,
         "Begäran innehåller ogiltiga uppgifter; se errors.",
         slug="invalid-request",
         errors=validation_errors(raw),
-        instance=request.url.path,
     )
 
 
@@ -173,9 +166,7 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
         detail = "Resursen finns inte."
     elif exc.status_code == 405:
         detail = "Metoden stöds inte för den här resursen."
-    return problem_response(
-        exc.status_code, detail, instance=request.url.path, headers=dict(exc.headers or {})
-    )
+    return problem_response(exc.status_code, detail, headers=dict(exc.headers or {}))
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
