@@ -89,7 +89,9 @@ def test_documentation_modes_follow_rules_md(catalog: Catalog) -> None:
         )
         assert insats.documentation.mode is expected, insats.id
         paragraph = "4 §" if insats.id in ADVISORY else "3 §"
-        assert insats.documentation.legal_basis == f"14 kap. {paragraph} socialtjänstlagen (2025:400)"
+        assert (
+            insats.documentation.legal_basis == f"14 kap. {paragraph} socialtjänstlagen (2025:400)"
+        )
 
 
 def test_consent_and_folkbokforing_follow_rules_md(catalog: Catalog) -> None:
@@ -142,7 +144,9 @@ def test_an_invalid_value_is_named_by_file_path_and_fault(tmp_path: Path, raw: d
 
 def test_an_unknown_field_is_refused(tmp_path: Path, raw: dict) -> None:  # type: ignore[type-arg]
     raw["insatser"][4]["villkor"]["general_folkbokfoering"] = True
-    with pytest.raises(CatalogError, match=re.escape("insatser[4](akutboendet).villkor.general_folkbokfoering")):
+    with pytest.raises(
+        CatalogError, match=re.escape("insatser[4](akutboendet).villkor.general_folkbokfoering")
+    ):
         load_catalog(_write(tmp_path, raw))
 
 

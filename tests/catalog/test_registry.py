@@ -20,7 +20,9 @@ from tests.catalog.conftest import LATER
         ("2030-06-01", LATER),
     ],
 )
-def test_the_version_in_force_is_the_latest_started(two_versions: Path, as_of: str, version: str) -> None:
+def test_the_version_in_force_is_the_latest_started(
+    two_versions: Path, as_of: str, version: str
+) -> None:
     registry = CatalogRegistry.from_directory(two_versions)
     assert registry.in_force(dt.date.fromisoformat(as_of)).version == version
 

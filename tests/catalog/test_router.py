@@ -36,8 +36,12 @@ async def test_versions(two_version_client: httpx.AsyncClient) -> None:
 
 
 async def test_as_of_picks_the_version(two_version_client: httpx.AsyncClient) -> None:
-    old = await two_version_client.get("/v1/insatser/spelbehandling", params={"as_of": "2025-09-01"})
-    new = await two_version_client.get("/v1/insatser/spelbehandling", params={"as_of": "2026-02-01"})
+    old = await two_version_client.get(
+        "/v1/insatser/spelbehandling", params={"as_of": "2025-09-01"}
+    )
+    new = await two_version_client.get(
+        "/v1/insatser/spelbehandling", params={"as_of": "2026-02-01"}
+    )
     assert old.headers["Catalog-Version"] == "2025-07-01"
     assert new.headers["Catalog-Version"] == LATER
     assert old.json()["documentation"]["mode"] == "individual"
@@ -116,11 +120,16 @@ async def test_bad_list_parameters_are_422(
         ({"kanal": "sjalvremiss"}, {"arbetsmarknadsinsatser"}),
         ({"q": "hasch"}, {"hap-cpu"}),
         ({"q": "SOVPLATS"}, {"akutboendet"}),
-        ({"sektor": "Öppenvård", "enhet": "Nexus", "kanal": "behandlare", "q": "BRA"}, {"bra-samtal-nexus"}),
+        (
+            {"sektor": "Öppenvård", "enhet": "Nexus", "kanal": "behandlare", "q": "BRA"},
+            {"bra-samtal-nexus"},
+        ),
         ({"q": "xyzzy"}, set()),
     ],
 )
-async def test_filters(client: httpx.AsyncClient, params: dict[str, str], expected: set[str]) -> None:
+async def test_filters(
+    client: httpx.AsyncClient, params: dict[str, str], expected: set[str]
+) -> None:
     response = await client.get("/v1/insatser", params=params)
     assert response.status_code == 200
     assert {item["id"] for item in response.json()["items"]} == expected
@@ -159,7 +168,10 @@ async def test_one_insats_in_full(client: httpx.AsyncClient) -> None:
     assert all(question.endswith("?") or "." in question for question in facts.values())
     folkbokford = body["conditions"][2]
     assert folkbokford["source"] == "1"
-    assert folkbokford["parameters"] == {"fact": "applicant.folkbokford_kommunkod", "kommunkod": "2380"}
+    assert folkbokford["parameters"] == {
+        "fact": "applicant.folkbokford_kommunkod",
+        "kommunkod": "2380",
+    }
     assert any(t["topic"] == "folkbokforing" for t in body["tolkning"])
 
 

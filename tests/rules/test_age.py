@@ -37,7 +37,9 @@ D = dt.date
         (D(1926, 11, 23), D(2026, 11, 23), 100),
     ],
 )
-def test_completed_years_ordinary_birthdays(birth_date: dt.date, on: dt.date, expected: int) -> None:
+def test_completed_years_ordinary_birthdays(
+    birth_date: dt.date, on: dt.date, expected: int
+) -> None:
     assert completed_years(birth_date, on) == expected
 
 
