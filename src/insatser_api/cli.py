@@ -36,6 +36,9 @@ def serve(
         port=port or settings.port,
         workers=workers,
         proxy_headers=True,
+        # The access log prints raw paths, which a careless caller could fill with a
+        # personnummer; request logging belongs to the app, with route templates only.
+        access_log=False,
     )
 
 
