@@ -124,28 +124,37 @@ def test_ten_digit_example_from_the_brief() -> None:
     assert completed_years(plus.birth_date, AS_OF) >= 100
 
 
+@pytest.mark.parametrize(("sep", "under_100"), [("", True), ("-", True), ("+", False)])
 @pytest.mark.parametrize(
     "as_of", [D(2026, 11, 23), D(2026, 1, 1), D(2025, 12, 31), D(2028, 2, 29), D(2000, 2, 28)]
 )
 @pytest.mark.parametrize(
-    "yymmdd", ["000101", "000229", "261123", "261124", "270101", "850307", "991231", "120615"]
+    "yymmdd", ["000101", "261123", "261124", "270101", "850307", "991231", "120615", "000228"]
 )
-def test_ten_digit_separator_decides_under_or_over_100(as_of: dt.date, yymmdd: str) -> None:
-    for sep, under_100 in (("", True), ("-", True), ("+", False)):
-        try:
-            birth_date = parse_identity_number(short(yymmdd, sep), as_of).birth_date
-        except IdentityNumberError as error:
-            # 29 February exists only in leap years; another century may not have one.
-            assert yymmdd == "000229"
-            assert error.code == "invalid_date"
-            continue
-        age = completed_years(birth_date, as_of)
-        assert birth_date <= as_of
-        assert birth_date.strftime("%y%m%d") == yymmdd
-        if under_100:
-            assert 0 <= age < 100
-        else:
-            assert 100 <= age < 200
+def test_ten_digit_separator_decides_under_or_over_100(
+    as_of: dt.date, yymmdd: str, sep: str, under_100: bool
+) -> None:
+    birth_date = parse_identity_number(short(yymmdd, sep), as_of).birth_date
+    age = completed_years(birth_date, as_of)
+    assert birth_date <= as_of
+    assert birth_date.strftime("%y%m%d") == yymmdd
+    if under_100:
+        assert 0 <= age < 100
+    else:
+        assert 100 <= age < 200
+
+
+@pytest.mark.parametrize(
+    ("yymmdd", "sep", "as_of", "expected"),
+    [
+        ("000229", "-", D(2026, 11, 23), D(2000, 2, 29)),
+        ("000229", "-", D(2000, 2, 29), D(2000, 2, 29)),
+        ("960229", "+", D(2026, 11, 23), D(1896, 2, 29)),
+        ("240229", "-", D(2025, 3, 1), D(2024, 2, 29)),
+    ],
+)
+def test_ten_digit_29_february(yymmdd: str, sep: str, as_of: dt.date, expected: dt.date) -> None:
+    assert parse_identity_number(short(yymmdd, sep), as_of).birth_date == expected
 
 
 @pytest.mark.parametrize(
@@ -294,3 +303,9 @@ def test_identity_number_is_immutable() -> None:
     result = parse_identity_number(short("850307"), AS_OF)
     with pytest.raises(AttributeError):
         result.birth_date = D(2000, 1, 1)  # type: ignore[misc]
+
+
+def test_digits_of_other_scripts_are_a_format_error() -> None:
+    with pytest.raises(IdentityNumberError) as error:
+        parse_identity_number("１９８５０７０９９８０５", dt.date(2026, 1, 1))
+    assert error.value.code == "invalid_format"

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from stdnum import luhn
 
 _PATTERN = re.compile(
-    r"^(?P<century>\d{2})?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})(?P<sep>[-+])?(?P<tail>\d{4})$"
+    r"^(?P<century>\d{2})?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})(?P<sep>[-+])?(?P<tail>\d{4})$",
+    re.ASCII,  # \d would also take other scripts' digits
 )
 _SAMORDNING_DAY_OFFSET = 60
 
