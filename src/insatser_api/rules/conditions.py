@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from insatser_api.rules.age import add_years
 from insatser_api.rules.calendar import next_vardag
 from insatser_api.rules.decision import ConditionResult, Status
-from insatser_api.rules.situation import NOT_FOLKBOKFORD, Situation
+from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue, Situation
 
 APPLICANT_AGE = "applicant.age"
 APPLICANT_FOLKBOKFORD = "applicant.folkbokford_kommunkod"
@@ -74,15 +74,14 @@ class AgeRange(Condition):
         return self._result(Status.MET, f"uppfyllt, personen är {age} år")
 
 
-class InKommun(Condition):
-    """A kommunkod fact (folkbokföring of applicant or child, a placement) equals `kommunkod`."""
+class _OneFact(Condition):
+    """A condition on one stated fact; an absent fact is unknown and is asked for."""
 
-    __slots__ = ("fact", "kommunkod")
+    __slots__ = ("fact",)
 
-    def __init__(self, code: str, description: str, source: str, fact: str, kommunkod: str) -> None:
+    def __init__(self, code: str, description: str, source: str, fact: str) -> None:
         super().__init__(code, description, source)
         self.fact = fact
-        self.kommunkod = kommunkod
 
     @property
     def fact_keys(self) -> tuple[str, ...]:
@@ -92,6 +91,22 @@ class InKommun(Condition):
         value = situation.fact(self.fact)
         if value is None:
             return self._result(Status.UNKNOWN, "okänt, uppgiften saknas", (self.fact,))
+        return self._judge(value)
+
+    @abstractmethod
+    def _judge(self, value: FactValue) -> ConditionResult: ...
+
+
+class InKommun(_OneFact):
+    """A kommunkod fact (folkbokföring of applicant or child, a placement) equals `kommunkod`."""
+
+    __slots__ = ("kommunkod",)
+
+    def __init__(self, code: str, description: str, source: str, fact: str, kommunkod: str) -> None:
+        super().__init__(code, description, source, fact)
+        self.kommunkod = kommunkod
+
+    def _judge(self, value: FactValue) -> ConditionResult:
         if value == self.kommunkod:
             return self._result(Status.MET, "uppfyllt")
         if value == NOT_FOLKBOKFORD:
@@ -102,24 +117,16 @@ class InKommun(Condition):
         return self._result(Status.NOT_MET, f"inte uppfyllt, angiven kommunkod är {value}")
 
 
-class YesNoFact(Condition):
+class YesNoFact(_OneFact):
     """A fact the person states, yes or no; no assessment is made (bilagan avsnitt 1)."""
 
-    __slots__ = ("expected", "fact")
+    __slots__ = ("expected",)
 
     def __init__(self, code: str, description: str, source: str, fact: str, expected: bool) -> None:
-        super().__init__(code, description, source)
-        self.fact = fact
+        super().__init__(code, description, source, fact)
         self.expected = expected
 
-    @property
-    def fact_keys(self) -> tuple[str, ...]:
-        return (self.fact,)
-
-    def evaluate(self, situation: Situation) -> ConditionResult:
-        value = situation.fact(self.fact)
-        if value is None:
-            return self._result(Status.UNKNOWN, "okänt, uppgiften saknas", (self.fact,))
+    def _judge(self, value: FactValue) -> ConditionResult:
         if value is self.expected:
             return self._result(Status.MET, "uppfyllt")
         return self._result(Status.NOT_MET, "inte uppfyllt")
