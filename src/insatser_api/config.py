@@ -9,13 +9,22 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+_BUNDLED_CATALOG = Path("catalog") / "ostersund"
+
+
+def _default_catalog_dir() -> Path:
+    # From the working directory (`make run`, the Docker image), else from the source checkout
+    # this package is installed from, so `insatser_api.main:app` also works started elsewhere.
+    checkout = Path(__file__).resolve().parents[2] / _BUNDLED_CATALOG
+    return _BUNDLED_CATALOG if _BUNDLED_CATALOG.is_dir() or not checkout.is_dir() else checkout
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="INSATSER_", env_file=".env", extra="ignore")
 
     environment: Literal["development", "test", "production"] = "development"
     catalog_dir: Path = Field(
-        default=Path("catalog/ostersund"),
+        default_factory=_default_catalog_dir,
         description="Folder with one kommun's catalogue versions (<valid_from>.yaml)",
     )
     database_url: str = Field(
