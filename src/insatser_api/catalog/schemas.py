@@ -311,9 +311,7 @@ class Catalog(StrictModel):
         for insats in self.insatser:
             if insats.sektor not in sektor_codes:
                 raise ValueError(f"insats {insats.id!r}: unknown sektor {insats.sektor!r}")
-            codes = [c.code for c in insats.villkor.conditions]
-            if insats.villkor.general_folkbokforing:
-                codes += [c.code for c in self.general_villkor]
+            codes = [c.code for c in self.conditions_of(insats)]
             if len(codes) != len(set(codes)):
                 raise ValueError(f"insats {insats.id!r}: condition codes are not unique")
             for spec in _flatten(insats.villkor.conditions):
@@ -328,6 +326,11 @@ class Catalog(StrictModel):
         if missing:
             raise ValueError(f"fact_questions lacks: {', '.join(missing)}")
         return self
+
+    def conditions_of(self, insats: Insats) -> list[ConditionSpec]:
+        """The insats' own conditions, then the inledning's where they apply to it."""
+        own = list(insats.villkor.conditions)
+        return own + self.general_villkor if insats.villkor.general_folkbokforing else own
 
 
 def _flatten(specs: list[ConditionSpec]) -> list[ConditionSpec]:

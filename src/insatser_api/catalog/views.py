@@ -158,9 +158,7 @@ def insats_summary(insats: Insats) -> InsatsSummary:
 
 def insats_detail(version: CatalogVersion, insats: Insats) -> InsatsDetail:
     catalog = version.catalog
-    specs = list(insats.villkor.conditions)
-    if insats.villkor.general_folkbokforing:
-        specs += catalog.general_villkor
+    specs = catalog.conditions_of(insats)
     compiled = version.compiled.insatser[insats.id].conditions
     questions = {key.value: text for key, text in catalog.fact_questions.items()}
     sektor_namn = next(s.namn for s in catalog.sektorer if s.kod == insats.sektor)

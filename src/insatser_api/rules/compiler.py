@@ -112,15 +112,15 @@ def compile_catalog(catalog: Catalog) -> CompiledCatalog:
 def _compile_insats(
     catalog: Catalog, insats: Insats, enhet_of: Mapping[str, str], information: str
 ) -> CompiledInsats:
-    specs = list(insats.villkor.conditions)
-    if insats.villkor.general_folkbokforing:
-        specs += catalog.general_villkor
     documentation = insats.documentation
     return CompiledInsats(
         insats_id=insats.id,
         section=insats.section,
         catalog_version=catalog.version,
-        conditions=[build_condition(spec, insats.section, enhet_of) for spec in specs],
+        conditions=[
+            build_condition(spec, insats.section, enhet_of)
+            for spec in catalog.conditions_of(insats)
+        ],
         consent=ConsentRule(
             insats.consent.subject, insats.consent.without_consent_from_15, insats.section
         ),
