@@ -43,13 +43,11 @@ def to_response(
             applicant_outside=decision.target_group.applicant_outside,
             note=decision.target_group.note,
         ),
-        documentation=DocumentationOut.model_validate(
-            {
-                "mode": documentation.mode,
-                "legal_basis": documentation.legal_basis,
-                "text": documentation.text,
-                "decision": documentation.decision,
-            }
+        documentation=DocumentationOut(
+            mode=documentation.mode,
+            legal_basis=documentation.legal_basis,
+            text=documentation.text,
+            decision=documentation.decision,
         ),
         stay_limit=(
             StayLimitOut(until=decision.stay_limit.until, message=decision.stay_limit.message)

@@ -129,7 +129,7 @@ def _compile_insats(
             tuple(AgeBand(b.subject, b.min_age, b.max_age) for b in insats.malgrupp.age_bands),
         ),
         documentation=DocumentationRule(
-            documentation.mode.value,
+            documentation.mode,
             documentation.legal_basis,
             documentation.text,
             documentation.decision,

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from insatser_api.catalog.schemas import DocumentationMode
 from insatser_api.rules.conditions import APPLICANT_AGE, Condition, StayLimit
 from insatser_api.rules.consent import ConsentRule
 from insatser_api.rules.decision import (
@@ -30,7 +31,7 @@ def information_11_kap_6(kommun_namn: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class DocumentationRule:
-    mode: str
+    mode: DocumentationMode
     legal_basis: str
     text: str
     decision: str | None
@@ -47,6 +48,7 @@ class CompiledInsats:
         "id",
         "information",
         "section",
+        "stay_limit_index",
         "target_group",
     )
 
@@ -70,6 +72,10 @@ class CompiledInsats:
         self.target_group = target_group
         self.documentation = documentation
         self.information = information
+        # Which condition, if any, limits a stay (Akutboendet): found once, not per request.
+        self.stay_limit_index = next(
+            (i for i, c in enumerate(self.conditions) if isinstance(c, StayLimit)), None
+        )
 
     def judge(self, situation: Situation) -> Decision:
         results = tuple(condition.evaluate(situation) for condition in self.conditions)
@@ -107,10 +113,10 @@ class CompiledInsats:
         )
 
     def _stay_limit(self, results: tuple[ConditionResult, ...]) -> StayLimitResult | None:
-        for condition, result in zip(self.conditions, results, strict=True):
-            if isinstance(condition, StayLimit):
-                return StayLimitResult(result.stay_limit, result.message)
-        return None
+        if self.stay_limit_index is None:
+            return None
+        result = results[self.stay_limit_index]
+        return StayLimitResult(result.stay_limit, result.message)
 
 
 @dataclass(frozen=True, slots=True)
