@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint openapi schema install clean
+.PHONY: run test test-postgres openapi schema install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy src
+
+## The database-touching tests against PostgreSQL (each run makes and drops its own database).
+TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
+test-postgres: $(STAMP)
+	INSATSER_TEST_DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest -m database
 
 ## Regenerate openapi.yaml and catalog/schema.json from the code.
 openapi: $(STAMP)

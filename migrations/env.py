@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import context
-from sqlalchemy import create_engine, pool
 
 from insatser_api.config import get_settings
+from insatser_api.kit.database import create_db_engine, is_sqlite, normalize_url
 from insatser_api.kit.db import Base
 
 config = context.config
@@ -15,10 +15,10 @@ target_metadata = Base.metadata
 
 
 def _url() -> str:
-    url = config.attributes.get("database_url") or get_settings().database_url
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+    url = normalize_url(config.attributes.get("database_url") or get_settings().database_url)
+    if is_sqlite(url) and url.startswith("sqlite:///") and ":memory:" not in url:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    return str(url)
+    return url
 
 
 def run_migrations_offline() -> None:
@@ -28,7 +28,7 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    engine = create_engine(_url(), poolclass=pool.NullPool)
+    engine = create_db_engine(_url())
     with engine.connect() as connection:
         context.configure(
             connection=connection,
@@ -37,6 +37,7 @@ def run_migrations_online() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
+    engine.dispose()
 
 
 if context.is_offline_mode():

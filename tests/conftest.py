@@ -1,30 +1,64 @@
-"""Shared fixtures: the app on the bundled catalogue and an async client over ASGI."""
+"""Shared fixtures: a migrated database, the app on the bundled catalogue and an async client
+over ASGI."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import Engine, delete
 
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.config import Settings
+from insatser_api.kit import migrations
+from insatser_api.kit.db import Base
 from insatser_api.main import create_app
+from tests.database import scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG_DIR = ROOT / "catalog" / "ostersund"
 
 
 @pytest.fixture(scope="session")
-def settings() -> Settings:
-    return Settings(environment="test", catalog_dir=CATALOG_DIR)
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with scratch_database(tmp_path_factory.mktemp("db")) as url:
+        migrations.upgrade(url)
+        yield url
 
 
 @pytest.fixture(scope="session")
-def app(settings: Settings) -> FastAPI:
-    return create_app(settings)
+def settings(database_url: str) -> Settings:
+    return Settings(environment="test", catalog_dir=CATALOG_DIR, database_url=database_url)
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings) -> Iterator[FastAPI]:
+    application = create_app(settings)
+    yield application
+    application.state.engine.dispose()
+
+
+@pytest.fixture
+def engine(app: FastAPI) -> Engine:
+    engine: Engine = app.state.engine
+    return engine
+
+
+@pytest.fixture
+def empty_tables(engine: Engine) -> Iterator[None]:
+    """Every table empty before and after the test, for tests that count rows."""
+    _delete_all(engine)
+    yield
+    _delete_all(engine)
+
+
+def _delete_all(engine: Engine) -> None:
+    with engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(delete(table))
 
 
 @pytest.fixture(scope="session")

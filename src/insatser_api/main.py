@@ -15,6 +15,7 @@ from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.router import router as catalog_router
 from insatser_api.config import Settings, get_settings
 from insatser_api.eligibility.router import router as eligibility_router
+from insatser_api.kit.database import create_db_engine, session_factory
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import install_problem_handlers
 from insatser_api.kit.middleware import DefaultHeader
@@ -44,6 +45,8 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
     )
     app.state.settings = settings
     app.state.registry = registry
+    app.state.engine = create_db_engine(settings.database_url)
+    app.state.sessions = session_factory(app.state.engine)
     install_problem_handlers(app)
     app.include_router(catalog_router)
     app.include_router(eligibility_router)
