@@ -19,6 +19,7 @@ from insatser_api.kit.database import create_db_engine, session_factory
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import install_problem_handlers
 from insatser_api.kit.middleware import DefaultHeader
+from insatser_api.ops.health import router as health_router
 
 DESCRIPTION = (
     "Östersunds kommuns insatser utan individuell behovsprövning (socialtjänstlagen "
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
         openapi_tags=[
             {"name": "Katalog", "description": "Katalogen över insatser och dess versioner."},
             {"name": "Behörighet", "description": "Får personen ta del av insatsen?"},
+            {"name": "Drift", "description": "Hälsa och mätvärden för driften."},
         ],
     )
     app.state.settings = settings
@@ -50,6 +52,7 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
     install_problem_handlers(app)
     app.include_router(catalog_router)
     app.include_router(eligibility_router)
+    app.include_router(health_router)
 
     def version_today(_: Scope) -> str:
         current: CatalogRegistry = app.state.registry
