@@ -14,9 +14,12 @@ from sqlalchemy import Engine, delete
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.config import Settings
 from insatser_api.kit import migrations
+from insatser_api.kit.database import Database
 from insatser_api.kit.db import Base
 from insatser_api.main import create_app
 from tests.database import scratch_database
+
+pytest_plugins = ["tests.two_versions"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG_DIR = ROOT / "catalog" / "ostersund"
@@ -38,13 +41,13 @@ def settings(database_url: str) -> Settings:
 def app(settings: Settings) -> Iterator[FastAPI]:
     application = create_app(settings)
     yield application
-    application.state.engine.dispose()
+    application.state.database.dispose()
 
 
 @pytest.fixture
 def engine(app: FastAPI) -> Engine:
-    engine: Engine = app.state.engine
-    return engine
+    database: Database = app.state.database
+    return database.write_engine
 
 
 @pytest.fixture
@@ -71,3 +74,11 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
         yield http
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test that runs the app touches its database (the decision log at least), so it
+    # belongs to the suite CI runs again against PostgreSQL.
+    for item in items:
+        if {"app", "database_url"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.database)

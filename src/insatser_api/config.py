@@ -32,6 +32,11 @@ class Settings(BaseSettings):
         validation_alias="DATABASE_URL",
         description="SQLAlchemy URL; the embedded default is a SQLite file under data/",
     )
+    decision_log_enabled: bool = Field(
+        default=True,
+        description="Record every eligibility answer, without identity, for the nämnd's "
+        "uppföljning",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +16,15 @@ from insatser_api.catalog.dependencies import CATALOG_VERSION_HEADER
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.router import router as catalog_router
 from insatser_api.config import Settings, get_settings
+from insatser_api.decisions.log import DecisionLog
 from insatser_api.eligibility.router import router as eligibility_router
-from insatser_api.kit.database import create_db_engine, session_factory
+from insatser_api.kit.database import Database
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import install_problem_handlers
 from insatser_api.kit.middleware import DefaultHeader
 from insatser_api.ops.health import router as health_router
+from insatser_api.records.router import router as records_router
+from insatser_api.statistics.router import router as statistics_router
 
 DESCRIPTION = (
     "Östersunds kommuns insatser utan individuell behovsprövning (socialtjänstlagen "
@@ -34,24 +39,42 @@ DESCRIPTION = (
 def create_app(settings: Settings | None = None, catalog_dir: Path | None = None) -> FastAPI:
     settings = settings or get_settings()
     registry = CatalogRegistry.from_directory(catalog_dir or settings.catalog_dir)
+    database = Database(settings.database_url)
+    decision_log = DecisionLog(database.write_sessions) if settings.decision_log_enabled else None
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if decision_log is not None:
+            decision_log.close()
+        database.dispose()
+
     app = FastAPI(
         title="insatser-api",
+        lifespan=lifespan,
         version=__version__,
         description=DESCRIPTION,
         generate_unique_id_function=_operation_id,
         openapi_tags=[
             {"name": "Katalog", "description": "Katalogen över insatser och dess versioner."},
             {"name": "Behörighet", "description": "Får personen ta del av insatsen?"},
+            {
+                "name": "Dokumentation",
+                "description": "Anteckningar om genomförda insatser (14 kap. 3–5 § SoL).",
+            },
+            {"name": "Uppföljning", "description": "Statistik för nämndens uppföljning."},
             {"name": "Drift", "description": "Hälsa och mätvärden för driften."},
         ],
     )
     app.state.settings = settings
     app.state.registry = registry
-    app.state.engine = create_db_engine(settings.database_url)
-    app.state.sessions = session_factory(app.state.engine)
+    app.state.database = database
+    app.state.decision_log = decision_log
     install_problem_handlers(app)
     app.include_router(catalog_router)
     app.include_router(eligibility_router)
+    app.include_router(records_router)
+    app.include_router(statistics_router)
     app.include_router(health_router)
 
     def version_today(_: Scope) -> str:

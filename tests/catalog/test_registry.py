@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from insatser_api.catalog.registry import CatalogRegistry, NoCatalogInForce
-from tests.catalog.conftest import LATER
+from tests.two_versions import LATER
 
 
 @pytest.mark.parametrize(

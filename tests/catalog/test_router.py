@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.catalog.conftest import DECISION, LATER
+from tests.two_versions import DECISION, LATER
 
 pytestmark = pytest.mark.asyncio
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from insatser_api.catalog.dependencies import (
     CATALOG_VERSION_HEADER,
@@ -11,6 +11,7 @@ from insatser_api.catalog.dependencies import (
     find_insats,
     version_in_force,
 )
+from insatser_api.decisions.recording import log_answers
 from insatser_api.eligibility.schemas import (
     EligibilityAllRequest,
     EligibilityAllResponse,
@@ -43,6 +44,7 @@ async def check_eligibility_for_insats(
     insats_id: InsatsIdPath,
     body: EligibilityRequest,
     registry: RegistryDep,
+    request: Request,
     response: Response,
 ) -> EligibilityResponse:
     as_of = body.as_of or today_in_stockholm()
@@ -51,7 +53,9 @@ async def check_eligibility_for_insats(
     find_insats(version, insats_id)
     situation = build_situation(body, as_of, version)
     compiled = version.compiled.insatser[insats_id]
-    return to_response(version, compiled.judge(situation), compiled)
+    decision = compiled.judge(situation)
+    log_answers(request, "single", situation.age(), (decision,))
+    return to_response(version, decision, compiled)
 
 
 @router.post(
@@ -64,7 +68,7 @@ async def check_eligibility_for_insats(
     openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
 )
 async def check_eligibility(
-    body: EligibilityAllRequest, registry: RegistryDep, response: Response
+    body: EligibilityAllRequest, registry: RegistryDep, request: Request, response: Response
 ) -> EligibilityAllResponse:
     as_of = body.as_of or today_in_stockholm()
     version = version_in_force(registry, as_of)
@@ -80,6 +84,7 @@ async def check_eligibility(
             raise InvalidRequest("Begäran nämner insatser som inte finns i katalogen.", unknown)
     situation = build_situation(body, as_of, version)
     decisions = version.compiled.judge_all(situation, ids)
+    log_answers(request, "screening", situation.age(), decisions)
     compiled = version.compiled.insatser
     return EligibilityAllResponse(
         catalog_version=version.version,

@@ -1,7 +1,10 @@
 """Engine and sessions: SQLite (embedded default, WAL) or PostgreSQL (production).
 
-One dependency opens a session per request, commits when the endpoint returns and rolls back
-when it raises, so no other code calls `commit()`.
+Reads take a session from one dependency (`SessionDep`). A write opens one short transaction
+with `database.write_sessions.begin()` and commits before the answer is built: FastAPI runs a
+yield-dependency's exit only after the response is sent, and on SQLite a transaction kept open
+that long holds the single write lock while other writers wait (seen as "database is locked"
+under 60 parallel POSTs).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 # How long a SQLite writer waits for another writer's lock before giving up.
@@ -29,13 +32,40 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_db_engine(url: str) -> Engine:
+def create_db_engine(url: str, *, for_writes: bool = False) -> Engine:
+    """An engine; on SQLite `for_writes` makes every transaction `BEGIN IMMEDIATE`.
+
+    A deferred SQLite transaction that reads and then writes fails at once with "database is
+    locked" when another writer committed in between (the busy timeout does not apply to a
+    read-to-write upgrade). Taking the write lock at BEGIN makes concurrent writers queue
+    behind the busy timeout instead. Readers keep a deferred engine so they never queue.
+    """
     url = normalize_url(url)
     if not is_sqlite(url):
         return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
     engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _configure_sqlite)
+    if for_writes:
+        event.listen(engine, "connect", _take_over_transactions)
+        event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+class Database:
+    """The engines and session factories of one app: reads and writes (the same engine
+    on PostgreSQL)."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = create_db_engine(url)
+        self.write_engine = (
+            create_db_engine(url, for_writes=True) if is_sqlite(url) else self.engine
+        )
+        self.sessions = session_factory(self.engine)
+        self.write_sessions = session_factory(self.write_engine)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        self.write_engine.dispose()
 
 
 def _configure_sqlite(connection: Any, _record: Any) -> None:
@@ -49,19 +79,29 @@ def _configure_sqlite(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _take_over_transactions(connection: Any, _record: Any) -> None:
+    # pysqlite would issue its own deferred BEGIN; hand transaction control to SQLAlchemy.
+    connection.isolation_level = None
+
+
+def _begin_immediate(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    factory: sessionmaker[Session] = request.app.state.sessions
-    with factory() as session:
-        try:
-            yield session
-        except BaseException:
-            session.rollback()
-            raise
-        session.commit()
+    database: Database = request.app.state.database
+    with database.sessions() as session:
+        yield session
+
+
+def get_database(request: Request) -> Database:
+    database: Database = request.app.state.database
+    return database
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+DatabaseDep = Annotated[Database, Depends(get_database)]

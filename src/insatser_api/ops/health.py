@@ -6,10 +6,11 @@ import logging
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import Engine, text
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from insatser_api.catalog.registry import CatalogRegistry
+from insatser_api.kit.database import Database
 
 logger = logging.getLogger(__name__)
 
@@ -33,10 +34,10 @@ async def health_live() -> dict[str, str]:
 )
 def health_ready(request: Request) -> JSONResponse:
     registry: CatalogRegistry | None = getattr(request.app.state, "registry", None)
-    engine: Engine = request.app.state.engine
+    database: Database = request.app.state.database
     checks = {"catalog": "ok" if registry and registry.versions else "missing"}
     try:
-        with engine.connect() as connection:
+        with database.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         checks["database"] = "ok"
     except SQLAlchemyError as error:

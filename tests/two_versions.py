@@ -1,9 +1,10 @@
-"""A catalogue folder with two versions, to test picking the version in force by date."""
+"""A catalogue folder with two versions, to test picking the version in force by date; in
+the later one, spelbehandling is documented de-identified (14 kap. 5 §)."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -40,8 +41,12 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def two_version_app(two_versions: Path) -> FastAPI:
-    return create_app(Settings(environment="test", catalog_dir=two_versions))
+def two_version_app(two_versions: Path, database_url: str) -> Iterator[FastAPI]:
+    application = create_app(
+        Settings(environment="test", catalog_dir=two_versions, database_url=database_url)
+    )
+    yield application
+    application.state.database.dispose()
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""The decision log: every eligibility answer, recorded without identity."""

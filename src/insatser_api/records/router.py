@@ -1,0 +1,178 @@
+"""The documentation journal: `POST /v1/insatser/{id}/documentation`, `GET /v1/documentation`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+
+from insatser_api.catalog.dependencies import (
+    CATALOG_VERSION_HEADER,
+    InsatsIdPath,
+    RegistryDep,
+    find_insats,
+)
+from insatser_api.catalog.registry import CatalogVersion, NoCatalogInForce
+from insatser_api.decisions.recording import client_name
+from insatser_api.kit.database import DatabaseDep, SessionDep
+from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, InvalidRequest, NotFound
+from insatser_api.kit.pagination import Page, PageQuery, PerPageQuery
+from insatser_api.kit.periods import FromQuery, ToQuery, check_period
+from insatser_api.records import repository
+from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
+from insatser_api.records.service import to_out, write_record
+
+router = APIRouter(tags=["Dokumentation"], responses=PROBLEM_RESPONSES)
+
+IDEMPOTENCY_KEY_HEADER = "Idempotency-Key"
+REPLAYED_HEADER = "Idempotent-Replayed"
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias=IDEMPOTENCY_KEY_HEADER,
+        min_length=1,
+        max_length=200,
+        pattern=r"^[\x21-\x7e]+$",
+        description="Klientens nyckel för begäran (t.ex. ett UUID). Ett nytt försök med samma "
+        "nyckel och samma innehåll skapar aldrig en andra anteckning.",
+    ),
+]
+RecordIdPath = Annotated[str, Path(description="Anteckningens id", max_length=36)]
+
+
+def _version_on(registry: RegistryDep, performed_on: dt.date) -> CatalogVersion:
+    try:
+        return registry.in_force(performed_on)
+    except NoCatalogInForce as exc:
+        first = exc.first_valid_from.isoformat()
+        raise InvalidRequest(
+            f"Ingen katalog gällde det datumet; den första gäller från {first}.",
+            [
+                FieldError(
+                    field="performed_on",
+                    message=f"Ska vara {first} eller senare.",
+                    code="no_catalog_in_force",
+                )
+            ],
+        ) from None
+
+
+@router.post(
+    "/v1/insatser/{insats_id}/documentation",
+    status_code=201,
+    summary="Dokumentera en genomförd insats",
+    description="Sparar en anteckning om en genomförd insats. Insatsens dokumentationssätt i "
+    "katalogen som gällde den dagen avgör innehållet: på individnivå (14 kap. 3 §) krävs "
+    "personnummer och journaltext; vid rådgivning (14 kap. 4 §) och avidentifierad "
+    "dokumentation (14 kap. 5 §) avvisas allt som kan identifiera personen, också ett "
+    "personnummer i texten, och ingenting sparas. Anteckningar ändras eller tas aldrig bort: "
+    "en rättelse är en ny anteckning med `corrects`. Med `Idempotency-Key` skapar ett nytt "
+    "försök aldrig en andra anteckning (svaret har då huvudet `Idempotent-Replayed: true`).",
+    responses={409: {"description": "Idempotency-Key har använts för annat innehåll"}},
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/json": {
+                    "examples": {
+                        "individual": {
+                            "summary": "Individnivå (t.ex. CRA)",
+                            "value": {
+                                "performed_on": "2026-11-20",
+                                "personnummer": "19851231-1237",
+                                "text": "Första samtalet genomfört enligt plan.",
+                            },
+                        },
+                        "advisory": {
+                            "summary": "Rådgivning (t.ex. rådgivande samtal)",
+                            "value": {
+                                "performed_on": "2026-11-20",
+                                "text": "Allmän information om stöd vid spelproblem.",
+                            },
+                        },
+                    }
+                }
+            }
+        }
+    },
+)
+def create_documentation_record(
+    insats_id: InsatsIdPath,
+    body: DocumentationRecordIn,
+    registry: RegistryDep,
+    database: DatabaseDep,
+    request: Request,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
+) -> DocumentationRecordOut:
+    version = _version_on(registry, body.performed_on)
+    response.headers[CATALOG_VERSION_HEADER] = version.version
+    insats = find_insats(version, insats_id)
+    # One short write transaction, committed before the answer is built: on SQLite the
+    # write lock is held from BEGIN IMMEDIATE to COMMIT and nothing else.
+    with database.write_sessions.begin() as session:
+        written = write_record(
+            session,
+            version=version,
+            insats=insats,
+            body=body,
+            client=client_name(request),
+            idempotency_key=idempotency_key,
+        )
+        corrections = repository.corrections_of(session, [written.record.id])
+        record = to_out(written.record, corrections.get(written.record.id, ()))
+    response.headers["Location"] = f"/v1/documentation/{record.id}"
+    if written.replayed:
+        response.headers[REPLAYED_HEADER] = "true"
+    return record
+
+
+@router.get(
+    "/v1/documentation",
+    summary="Lista anteckningar",
+    description="Anteckningar om genomförda insatser, filtrerade på insats och på "
+    "genomförandedag (`from`, `to`, båda inräknade), i den ordning insatserna genomfördes.",
+)
+def list_documentation_records(
+    session: SessionDep,
+    insats_id: Annotated[str | None, Query(max_length=64, description="Insatsens id")] = None,
+    from_: FromQuery = None,
+    to: ToQuery = None,
+    page: PageQuery = 1,
+    per_page: PerPageQuery = 50,
+) -> Page[DocumentationRecordOut]:
+    check_period(from_, to)
+    rows, total = repository.page(
+        session,
+        insats_id=insats_id,
+        first=from_,
+        last=to,
+        offset=(page - 1) * per_page,
+        limit=per_page,
+    )
+    corrections = repository.corrections_of(session, [row.id for row in rows])
+    return Page[DocumentationRecordOut](
+        items=[to_out(row, corrections.get(row.id, ())) for row in rows],
+        total_items=total,
+        page=page,
+        per_page=per_page,
+    )
+
+
+@router.get(
+    "/v1/documentation/{record_id}",
+    summary="En anteckning",
+    description="En anteckning med de senare anteckningar som rättar den (`corrected_by`).",
+)
+def get_documentation_record(
+    record_id: RecordIdPath, session: SessionDep
+) -> DocumentationRecordOut:
+    record = repository.get(session, record_id)
+    if record is None:
+        raise NotFound(
+            "Anteckningen finns inte.",
+            [FieldError(field="record_id", message="Okänd anteckning.", code="unknown_record")],
+        )
+    corrections = repository.corrections_of(session, [record.id])
+    return to_out(record, corrections.get(record.id, ()))

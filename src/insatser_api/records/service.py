@@ -1,0 +1,227 @@
+"""What a documentation record may and must hold, by the insats' documentation mode
+(SoL 2025:400 14 kap. 3–5 §), and writing it exactly once per Idempotency-Key."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import orjson
+from sqlalchemy.orm import Session
+
+from insatser_api.catalog.registry import CatalogVersion
+from insatser_api.catalog.schemas import DocumentationMode, Insats
+from insatser_api.kit.dates import today_in_stockholm
+from insatser_api.kit.errors import FieldError, InvalidRequest, ProblemError
+from insatser_api.records import repository
+from insatser_api.records.identity_scan import contains_identity_number
+from insatser_api.records.models import DocumentationRecord
+from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
+from insatser_api.rules import IdentityNumberError, parse_identity_number
+
+_NO_IDENTITY_RULES = {
+    DocumentationMode.ADVISORY: (
+        "Vid rådgivning dokumenteras inga uppgifter om den enskildes personliga förhållanden "
+        "(14 kap. 4 § socialtjänstlagen (2025:400))."
+    ),
+    DocumentationMode.DEIDENTIFIED: (
+        "Nämnden har beslutat att uppgifter som kan röja den enskildes identitet inte "
+        "dokumenteras för insatsen (14 kap. 5 § socialtjänstlagen (2025:400)); avidentifierade "
+        "uppgifter dokumenteras."
+    ),
+}
+_INDIVIDUAL_RULE = (
+    "Genomförandet dokumenteras på individnivå (14 kap. 3 § socialtjänstlagen (2025:400))."
+)
+
+
+class IdempotencyKeyReused(ProblemError):
+    status = 409
+    slug = "idempotency-key-reused"
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    record: DocumentationRecord
+    replayed: bool  # an earlier request with the same Idempotency-Key wrote it
+
+
+def check_content(body: DocumentationRecordIn, mode: DocumentationMode) -> list[FieldError]:
+    """The fields the mode forbids or requires; for `individual`, the personnummer's validity."""
+    if mode is DocumentationMode.INDIVIDUAL:
+        return _check_individual(body)
+    rule = _NO_IDENTITY_RULES[mode]
+    errors = [
+        FieldError(field=field, message=rule, code="identifying_data_forbidden")
+        for field, value in (("personnummer", body.personnummer), ("name", body.name))
+        if value is not None
+    ]
+    if body.text is not None and contains_identity_number(body.text):
+        errors.append(
+            FieldError(
+                field="text",
+                message="Texten innehåller något som liknar ett personnummer eller "
+                "samordningsnummer. " + rule,
+                code="identity_number_in_text",
+            )
+        )
+    return errors
+
+
+def _check_individual(body: DocumentationRecordIn) -> list[FieldError]:
+    errors = []
+    if body.personnummer is None:
+        errors.append(FieldError(field="personnummer", message=_INDIVIDUAL_RULE, code="missing"))
+    else:
+        try:
+            parse_identity_number(body.personnummer, body.performed_on)
+        except IdentityNumberError as exc:
+            errors.append(FieldError(field="personnummer", message=exc.message, code=exc.code))
+    if body.text is None or not body.text.strip():
+        errors.append(
+            FieldError(
+                field="text",
+                message="En journaltext krävs. " + _INDIVIDUAL_RULE,
+                code="missing",
+            )
+        )
+    return errors
+
+
+def normalized_personnummer(text: str, performed_on: dt.date) -> str:
+    """The 12-digit form without separator, so one person is always written the same way."""
+    identity = parse_identity_number(text, performed_on)
+    digits = "".join(ch for ch in text if ch.isdigit())[-10:]
+    return f"{identity.birth_date.year // 100:02d}{digits}"
+
+
+def _fingerprint(insats_id: str, body: DocumentationRecordIn) -> str:
+    canonical = orjson.dumps(
+        {"insats_id": insats_id, "body": body.model_dump(mode="json")},
+        option=orjson.OPT_SORT_KEYS,
+    )
+    return hashlib.sha256(canonical).hexdigest()
+
+
+def write_record(
+    session: Session,
+    *,
+    version: CatalogVersion,
+    insats: Insats,
+    body: DocumentationRecordIn,
+    client: str,
+    idempotency_key: str | None,
+) -> Written:
+    mode = insats.documentation.mode
+    if body.performed_on > today_in_stockholm():
+        raise InvalidRequest(
+            "En anteckning gäller en insats som har genomförts.",
+            [
+                FieldError(
+                    field="performed_on", message="Får inte vara i framtiden.", code="in_future"
+                )
+            ],
+        )
+    errors = check_content(body, mode)
+    if errors:
+        raise InvalidRequest(
+            "Anteckningen innehåller uppgifter som dokumentationssättet för insatsen inte "
+            "tillåter eller saknar uppgifter som det kräver; ingenting sparades.",
+            errors,
+        )
+    fingerprint = _fingerprint(insats.id, body)
+    if idempotency_key is not None:
+        earlier = repository.by_idempotency_key(session, client, idempotency_key)
+        if earlier is not None:
+            return _replay(earlier, fingerprint)
+    if body.corrects is not None:
+        _check_corrected(session, body.corrects, insats.id)
+    record_id = str(uuid.uuid4())
+    inserted = repository.insert_unless_key_taken(
+        session,
+        {
+            "id": record_id,
+            "insats_id": insats.id,
+            "enhet": insats.enhet,
+            "catalog_version": version.version,
+            "mode": mode.value,
+            "legal_basis": insats.documentation.legal_basis,
+            "performed_on": body.performed_on,
+            "performed_month": body.performed_on.strftime("%Y-%m"),
+            "personnummer": (
+                normalized_personnummer(body.personnummer, body.performed_on)
+                if mode is DocumentationMode.INDIVIDUAL and body.personnummer
+                else None
+            ),
+            "name": body.name if mode is DocumentationMode.INDIVIDUAL else None,
+            "text": body.text,
+            "corrects": body.corrects,
+            "client": client,
+            "idempotency_key": idempotency_key,
+            "request_fingerprint": fingerprint if idempotency_key is not None else None,
+            "created_at": dt.datetime.now(dt.UTC),
+        },
+    )
+    if not inserted and idempotency_key is not None:
+        # A concurrent request with the same key won the unique index.
+        earlier = repository.by_idempotency_key(session, client, idempotency_key)
+        if earlier is not None:
+            return _replay(earlier, fingerprint)
+    record = repository.get(session, record_id)
+    assert record is not None  # just inserted in this transaction
+    return Written(record=record, replayed=False)
+
+
+def _replay(earlier: DocumentationRecord, fingerprint: str) -> Written:
+    if earlier.request_fingerprint != fingerprint:
+        raise IdempotencyKeyReused(
+            "Idempotency-Key har redan använts för en annan anteckning.",
+            [
+                FieldError(
+                    field="Idempotency-Key",
+                    message="Nyckeln hör till en tidigare begäran med annat innehåll.",
+                    code="idempotency_key_reused",
+                )
+            ],
+        )
+    return Written(record=earlier, replayed=True)
+
+
+def _check_corrected(session: Session, corrected_id: str, insats_id: str) -> None:
+    corrected = repository.get(session, corrected_id)
+    if corrected is None or corrected.insats_id != insats_id:
+        raise InvalidRequest(
+            "Anteckningen som ska rättas finns inte för den här insatsen.",
+            [
+                FieldError(
+                    field="corrects",
+                    message="Ingen anteckning med det id:t för insatsen.",
+                    code="unknown_record",
+                )
+            ],
+        )
+
+
+def to_out(record: DocumentationRecord, corrected_by: Sequence[str] = ()) -> DocumentationRecordOut:
+    created_at = record.created_at
+    if created_at.tzinfo is None:  # SQLite keeps no zone; every timestamp is written in UTC
+        created_at = created_at.replace(tzinfo=dt.UTC)
+    return DocumentationRecordOut(
+        id=record.id,
+        insats_id=record.insats_id,
+        enhet=record.enhet,
+        catalog_version=record.catalog_version,
+        mode=DocumentationMode(record.mode),
+        legal_basis=record.legal_basis,
+        performed_on=record.performed_on,
+        personnummer=record.personnummer,
+        name=record.name,
+        text=record.text,
+        corrects=record.corrects,
+        corrected_by=list(corrected_by),
+        recorded_by=record.client,
+        created_at=created_at,
+    )

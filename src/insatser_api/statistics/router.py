@@ -1,0 +1,102 @@
+"""`GET /v1/statistics/decisions` and `GET /v1/statistics/documentation`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from insatser_api.catalog.schemas import DocumentationMode
+from insatser_api.kit.database import SessionDep
+from insatser_api.kit.dates import today_in_stockholm
+from insatser_api.kit.errors import PROBLEM_RESPONSES
+from insatser_api.kit.periods import FromQuery, ToQuery, check_period
+from insatser_api.rules import Outcome
+from insatser_api.statistics import repository
+from insatser_api.statistics.schemas import (
+    ConditionCount,
+    DecisionStatistics,
+    DocumentationStatistics,
+    ModeCount,
+    OutcomeCount,
+)
+
+router = APIRouter(tags=["Uppföljning"], responses=PROBLEM_RESPONSES)
+
+InsatsQuery = Annotated[str | None, Query(max_length=64, description="Bara denna insats")]
+_PERIOD = (
+    " Perioden är `from`–`to`, båda inräknade; utan dem de senaste tolv kalendermånaderna "
+    "till och med i dag."
+)
+
+
+def _period(first: dt.date | None, last: dt.date | None) -> tuple[dt.date, dt.date]:
+    check_period(first, last)
+    last = last or today_in_stockholm()
+    if first is None:
+        months_back = last.year * 12 + last.month - 1 - 11
+        first = dt.date(months_back // 12, months_back % 12 + 1, 1)
+    check_period(first, last)
+    return first, last
+
+
+@router.get(
+    "/v1/statistics/decisions",
+    summary="Prövningar per insats, månad och utfall",
+    description="Antal behörighetsprövningar ur beslutsloggen, grupperade per insats, månad "
+    "(dagen för svaret) och utfall, och hur ofta varje villkor inte var uppfyllt eller "
+    "okänt (t.ex. hur många som fick nej för att de inte var folkbokförda i kommunen). "
+    "Loggen innehåller inga personuppgifter." + _PERIOD,
+    response_model_by_alias=True,
+)
+def decision_statistics(
+    session: SessionDep,
+    from_: FromQuery = None,
+    to: ToQuery = None,
+    insats_id: InsatsQuery = None,
+) -> DecisionStatistics:
+    first, last = _period(from_, to)
+    items = [
+        OutcomeCount(insats_id=i, month=m, outcome=Outcome(o), count=n)
+        for i, m, o, n in repository.decision_counts(session, first, last, insats_id)
+    ]
+    conditions = [
+        ConditionCount(insats_id=i, month=m, code=c, status=s, count=n)
+        for i, m, c, s, n in repository.condition_counts(session, first, last, insats_id)
+    ]
+    return DecisionStatistics.model_validate(
+        {
+            "from": first,
+            "to": last,
+            "total": sum(item.count for item in items),
+            "items": items,
+            "conditions": conditions,
+        }
+    )
+
+
+@router.get(
+    "/v1/statistics/documentation",
+    summary="Anteckningar per insats, månad och dokumentationssätt",
+    description="Antal anteckningar om genomförda insatser, grupperade per insats, månad "
+    "(genomförandedagen) och dokumentationssätt, t.ex. hur många rådgivande kontakter som "
+    "gavs per månad. Rättelser räknas för sig." + _PERIOD,
+    response_model_by_alias=True,
+)
+def documentation_statistics(
+    session: SessionDep,
+    from_: FromQuery = None,
+    to: ToQuery = None,
+    insats_id: InsatsQuery = None,
+) -> DocumentationStatistics:
+    first, last = _period(from_, to)
+    items = [
+        ModeCount(
+            insats_id=i, month=m, mode=DocumentationMode(mode), count=int(n), corrections=int(c)
+        )
+        for i, m, mode, n, c in repository.documentation_counts(session, first, last, insats_id)
+    ]
+    return DocumentationStatistics.model_validate(
+        {"from": first, "to": last, "total": sum(item.count for item in items), "items": items}
+    )

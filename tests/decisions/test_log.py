@@ -1,0 +1,199 @@
+"""The decision log: every answer recorded, nothing that identifies the person."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from insatser_api.config import Settings
+from insatser_api.decisions.log import AnsweredRequest, DecisionLog
+from insatser_api.decisions.models import DecisionLogCondition, DecisionLogEntry
+from insatser_api.kit.database import create_db_engine, session_factory
+from insatser_api.main import create_app
+from insatser_api.rules import Decision, Situation
+from tests.conftest import CATALOG_DIR
+
+pytestmark = [pytest.mark.database, pytest.mark.usefixtures("empty_tables")]
+
+PERSONNUMMER = "200811222389"
+BIRTH_DATE = "2008-11-22"
+
+
+def _entries(engine: Engine) -> list[DecisionLogEntry]:
+    with Session(engine) as session:
+        query = select(DecisionLogEntry).order_by(DecisionLogEntry.id)
+        entries = list(session.scalars(query))
+        for entry in entries:
+            _ = entry.conditions  # load before the session closes
+        return entries
+
+
+def _flush(app: FastAPI) -> None:
+    app.state.decision_log.flush()
+
+
+async def test_one_answer_is_one_entry_without_identity(
+    client: httpx.AsyncClient, app: FastAPI, engine: Engine
+) -> None:
+    body = {
+        "as_of": "2026-11-22",
+        "applicant": {"personnummer": PERSONNUMMER, "folkbokford_kommunkod": "0180"},
+    }
+    response = await client.post("/v1/insatser/arbetsmarknadsinsatser/eligibility", json=body)
+    assert response.status_code == 200
+    _flush(app)
+    [entry] = _entries(engine)
+    assert entry.insats_id == "arbetsmarknadsinsatser"
+    assert entry.catalog_version == "2025-07-01"
+    assert entry.as_of == dt.date(2026, 11, 22)
+    assert entry.outcome == "not_eligible"
+    assert entry.age_years == 18
+    assert entry.client == "anonymous"
+    assert entry.request_kind == "single"
+    assert len(entry.month) == 7
+    assert [(c.code, c.status) for c in entry.conditions] == [("folkbokford", "not_met")]
+
+
+async def test_screening_logs_every_insats_with_unknown_conditions(
+    client: httpx.AsyncClient, app: FastAPI, engine: Engine
+) -> None:
+    response = await client.post("/v1/eligibility", json={"applicant": {"age": 40}})
+    assert response.status_code == 200
+    _flush(app)
+    entries = _entries(engine)
+    assert len(entries) == len(response.json()["results"]) == 28
+    assert {e.request_kind for e in entries} == {"screening"}
+    assert {e.age_years for e in entries} == {40}
+    by_insats = {e.insats_id: e for e in entries}
+    statuses = {(c.code, c.status) for c in by_insats["arbetsmarknadsinsatser"].conditions}
+    assert ("folkbokford", "unknown") in statuses
+
+
+async def test_refused_requests_are_not_logged(
+    client: httpx.AsyncClient, app: FastAPI, engine: Engine
+) -> None:
+    response = await client.post("/v1/eligibility", json={"applicant": {"age": "x"}})
+    assert response.status_code == 422
+    _flush(app)
+    assert _entries(engine) == []
+
+
+async def test_nothing_identifying_reaches_the_database(
+    client: httpx.AsyncClient, app: FastAPI, engine: Engine
+) -> None:
+    await client.post(
+        "/v1/eligibility",
+        json={
+            "applicant": {"personnummer": PERSONNUMMER, "birth_date": BIRTH_DATE},
+            "child": {"birth_date": "2015-03-01"},
+        },
+    )
+    _flush(app)
+    with engine.connect() as connection:
+        for table in (DecisionLogEntry.__table__, DecisionLogCondition.__table__):
+            for row in connection.execute(select(table)):
+                dumped = " ".join(str(value) for value in row)
+                for secret in (
+                    PERSONNUMMER,
+                    PERSONNUMMER[2:8],
+                    "2008-11-22",
+                    "20081122",
+                    "2015-03-01",
+                ):
+                    assert secret not in dumped
+
+
+def test_switched_off_by_configuration(database_url: str) -> None:
+    settings = Settings(
+        environment="test",
+        catalog_dir=CATALOG_DIR,
+        database_url=database_url,
+        decision_log_enabled=False,
+    )
+    assert create_app(settings).state.decision_log is None
+
+
+@pytest.fixture
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    return session_factory(engine)
+
+
+def _answered(decisions: list[Decision]) -> AnsweredRequest:
+    return AnsweredRequest(
+        decided_at=dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC),
+        client="kundcenter",
+        request_kind="single",
+        age_years=30,
+        decisions=decisions,
+    )
+
+
+@pytest.fixture
+def decisions(app: FastAPI) -> list[Decision]:
+    version = app.state.registry.versions[0]
+    return list(version.compiled.judge_all(Situation(as_of=dt.date(2026, 11, 30)), None))
+
+
+def test_month_is_the_stockholm_month(
+    sessions: sessionmaker[Session], engine: Engine, decisions: list[Decision]
+) -> None:
+    log = DecisionLog(sessions)
+    log.record(_answered(decisions[:1]))
+    log.close()
+    [entry] = _entries(engine)
+    # 23:30 UTC on 30 November is 00:30 on 1 December in Stockholm.
+    assert (entry.decided_on, entry.month) == (dt.date(2026, 12, 1), "2026-12")
+
+
+def test_background_thread_writes_without_flush(
+    sessions: sessionmaker[Session], engine: Engine, decisions: list[Decision]
+) -> None:
+    log = DecisionLog(sessions, flush_interval=0.05)
+    try:
+        log.record(_answered(decisions))
+        deadline = time.monotonic() + 10
+        while len(_entries(engine)) < len(decisions) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(_entries(engine)) == len(decisions)
+        assert log.queued == 0
+    finally:
+        log.close()
+
+
+@pytest.fixture
+def broken_sessions(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'unmigrated.db'}")
+    yield session_factory(engine)
+    engine.dispose()
+
+
+def test_a_failed_write_is_counted_and_logged_without_data(
+    broken_sessions: sessionmaker[Session],
+    decisions: list[Decision],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    log = DecisionLog(broken_sessions)
+    log.record(_answered(decisions[:3]))
+    log.flush()
+    assert log.dropped == 3
+    assert "3 entries not written (OperationalError)" in caplog.text
+    log.close()
+
+
+def test_full_queue_drops_the_oldest(
+    sessions: sessionmaker[Session], engine: Engine, decisions: list[Decision]
+) -> None:
+    log = DecisionLog(sessions, max_queued=2, flush_interval=60)
+    for decision in decisions[:3]:
+        log.record(_answered([decision]))
+    assert log.dropped == 1
+    log.close()
+    assert [e.insats_id for e in _entries(engine)] == [d.insats_id for d in decisions[1:3]]
