@@ -51,10 +51,13 @@ def engine(app: FastAPI) -> Engine:
 
 
 @pytest.fixture
-def empty_tables(engine: Engine) -> Iterator[None]:
-    """Every table empty before and after the test, for tests that count rows."""
+def empty_tables(app: FastAPI, engine: Engine) -> Iterator[None]:
+    """Every table empty before and after the test, for tests that count rows. The app's
+    decision log is flushed first, so no answer of an earlier test lands in the middle."""
+    app.state.decision_log.flush()
     _delete_all(engine)
     yield
+    app.state.decision_log.flush()
     _delete_all(engine)
 
 

@@ -43,7 +43,13 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def two_version_app(two_versions: Path, database_url: str) -> Iterator[FastAPI]:
     application = create_app(
-        Settings(environment="test", catalog_dir=two_versions, database_url=database_url)
+        Settings(
+            environment="test",
+            catalog_dir=two_versions,
+            database_url=database_url,
+            # Its answers would land in the shared decision log at any moment.
+            decision_log_enabled=False,
+        )
     )
     yield application
     application.state.database.dispose()
