@@ -1,8 +1,15 @@
-"""Command line: `insatser-api serve | openapi export | catalog validate | catalog schema`."""
+"""Command line: `insatser-api serve | check | openapi export | db upgrade | catalog ...`.
+
+Exit codes: 0 done, 1 a catalogue file is bad (`catalog validate`) or the catalogues differ
+(`catalog diff`, like diff(1)), 2 bad input.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import shutil
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,26 +17,42 @@ import typer
 import yaml
 
 from insatser_api.catalog.loader import CatalogError, load_catalog, load_catalog_dir
+from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.schemas import Catalog
 from insatser_api.config import get_settings
+from insatser_api.ops import catalog_diff, check
+from insatser_api.ops.logs import configure_logging
+from insatser_api.ops.metrics import MULTIPROC_DIR_VARIABLE
+from insatser_api.ops.reload import SUPERVISOR_PID_VARIABLE
 
 app = typer.Typer(help="insatser-api: katalog och behörighetsprövning", no_args_is_help=True)
 openapi_app = typer.Typer(help="Den publicerade OpenAPI-specifikationen", no_args_is_help=True)
 catalog_app = typer.Typer(help="Katalogfiler", no_args_is_help=True)
+db_app = typer.Typer(help="Databasen", no_args_is_help=True)
 app.add_typer(openapi_app, name="openapi")
 app.add_typer(catalog_app, name="catalog")
+app.add_typer(db_app, name="db")
 
 
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Adress att lyssna på")] = None,
     port: Annotated[int | None, typer.Option(help="Port")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Antal processer")] = 1,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Antal processer; standard INSATSER_WORKERS")
+    ] = None,
 ) -> None:
-    """Start the HTTP service with uvicorn."""
+    """Start the HTTP service with uvicorn (SIGHUP: read the catalogue again)."""
     import uvicorn
 
     settings = get_settings()
+    workers = workers or settings.workers
+    configure_logging(settings.log_level, settings.log_format)
+    _reset_multiprocess_metrics()
+    if workers > 1:
+        # The workers find uvicorn's supervisor here to ask it for a rolling restart after an
+        # admin reload (ops/reload.py); SIGHUP to this process does the same.
+        os.environ[SUPERVISOR_PID_VARIABLE] = str(os.getpid())
     uvicorn.run(
         "insatser_api.main:app",
         host=host or settings.host,
@@ -39,7 +62,90 @@ def serve(
         # The access log prints raw paths, which a careless caller could fill with a
         # personnummer; request logging belongs to the app, with route templates only.
         access_log=False,
+        # Logging is configured above and in each worker (insatser_api.main), as JSON lines.
+        log_config=None,
     )
+
+
+def _reset_multiprocess_metrics() -> None:
+    """Start the shared metrics folder empty: files from an earlier run would be added up."""
+    folder = os.environ.get(MULTIPROC_DIR_VARIABLE)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        Path(folder).mkdir(parents=True, exist_ok=True)
+
+
+@app.command("check")
+def check_eligibility(
+    insats: Annotated[str, typer.Argument(help="Insatsens id, t.ex. cra")],
+    age: Annotated[int | None, typer.Option(help="Ålder i hela år")] = None,
+    birth_date: Annotated[
+        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Födelsedatum ÅÅÅÅ-MM-DD")
+    ] = None,
+    kommun: Annotated[str | None, typer.Option(help="Folkbokföringskommun, t.ex. 2380")] = None,
+    as_of: Annotated[
+        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Prövningsdag; standard i dag")
+    ] = None,
+    consent: Annotated[
+        bool | None, typer.Option("--consent/--no-consent", help="Vårdnadshavarens samtycke")
+    ] = None,
+    fact: Annotated[
+        list[str] | None, typer.Option(help="Uppgift NYCKEL=VÄRDE, t.ex. has_cra_behandlare=ja")
+    ] = None,
+    child_age: Annotated[int | None, typer.Option(help="Barnets ålder")] = None,
+    child_kommun: Annotated[str | None, typer.Option(help="Barnets folkbokföringskommun")] = None,
+    child_participates: Annotated[
+        bool | None, typer.Option("--child-participates/--child-not-participating")
+    ] = None,
+    history: Annotated[
+        list[str] | None, typer.Option(help="Avslutad insats ID=ÅÅÅÅ-MM-DD, t.ex. cra=2026-05-31")
+    ] = None,
+    stay_until: Annotated[
+        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Akutboendet: sista natten")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Svaret som JSON, som API:et")] = False,
+) -> None:
+    """Judge one insats in the terminal, on the catalogue folder (no server needed).
+
+    A personnummer is not accepted here: it would stay in the shell history.
+    """
+    registry = CatalogRegistry.from_directory(get_settings().catalog_dir)
+    try:
+        body = check.request_body(
+            age=age,
+            birth_date=birth_date.date() if birth_date else None,
+            kommun=kommun,
+            as_of=as_of.date() if as_of else None,
+            consent=consent,
+            facts=check.parse_facts(fact or []),
+            child={
+                "age": child_age,
+                "folkbokford_kommunkod": child_kommun,
+                "participates": child_participates,
+            },
+            history=history or [],
+            stay_until=stay_until.date() if stay_until else None,
+        )
+        answer = check.judge(registry, insats, body)
+    except check.CheckInputError as exc:
+        for error in exc.errors:
+            typer.echo(f"{error.field}: {error.message}", err=True)
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2))
+    else:
+        typer.echo(check.render(answer, registry))
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Option(help="Alembic-revision att gå till")] = "head",
+) -> None:
+    """Migrate the database (DATABASE_URL) to a revision, by default the newest."""
+    from insatser_api.kit import migrations
+
+    migrations.upgrade(get_settings().database_url, revision)
+    typer.echo(f"databasen är migrerad till {revision}")
 
 
 def openapi_document() -> dict[str, Any]:
@@ -103,6 +209,25 @@ def validate_catalog(
             f"{item.path}: version {item.catalog.version}, {len(item.catalog.insatser)} insatser, "
             f"{item.digest}"
         )
+
+
+@catalog_app.command("diff")
+def diff_catalogs(
+    old: Annotated[Path, typer.Argument(help="Den tidigare katalogfilen")],
+    new: Annotated[Path, typer.Argument(help="Den nya katalogfilen")],
+) -> None:
+    """Show, in Swedish, what a new catalogue version changes: insatser added and removed,
+    conditions, målgrupp and documentation mode. Exit 0: no differences, 1: differences,
+    2: a file is bad."""
+    try:
+        before, after = load_catalog(old), load_catalog(new)
+    except CatalogError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    diff = catalog_diff.diff_catalogs(before.catalog, after.catalog)
+    typer.echo(catalog_diff.render(diff))
+    if not diff.empty:
+        raise typer.Exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

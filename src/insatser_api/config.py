@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _BUNDLED_CATALOG = Path("catalog") / "ostersund"
@@ -39,6 +39,22 @@ class Settings(BaseSettings):
     )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    workers: int = Field(
+        default=1, ge=1, le=64, description="uvicorn worker processes for `insatser-api serve`"
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="Lowest level written; WARNING drops the access lines"
+    )
+    log_format: Literal["json", "text"] = Field(
+        default="json",
+        description="json: one JSON object per line (for log shippers); text: for people",
+    )
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        # `INSATSER_LOG_LEVEL=info` is how people write it; logging wants the upper-case name.
+        return value.upper() if isinstance(value, str) else value
 
 
 @lru_cache

@@ -22,7 +22,13 @@ from insatser_api.kit.database import Database
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import install_problem_handlers
 from insatser_api.kit.middleware import DefaultHeader
+from insatser_api.ops.docs import install_docs
 from insatser_api.ops.health import router as health_router
+from insatser_api.ops.logs import configure_logging
+from insatser_api.ops.metrics import router as metrics_router
+from insatser_api.ops.reload import reload_on_sighup
+from insatser_api.ops.reload import router as admin_router
+from insatser_api.ops.telemetry import RequestTelemetry
 from insatser_api.records.router import router as records_router
 from insatser_api.statistics.router import router as statistics_router
 
@@ -38,13 +44,15 @@ DESCRIPTION = (
 
 def create_app(settings: Settings | None = None, catalog_dir: Path | None = None) -> FastAPI:
     settings = settings or get_settings()
-    registry = CatalogRegistry.from_directory(catalog_dir or settings.catalog_dir)
+    catalog_dir = catalog_dir or settings.catalog_dir
+    registry = CatalogRegistry.from_directory(catalog_dir)
     database = Database(settings.database_url)
     decision_log = DecisionLog(database.write_sessions) if settings.decision_log_enabled else None
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
+    async def lifespan(application: FastAPI) -> AsyncIterator[None]:
+        async with reload_on_sighup(application):
+            yield
         if decision_log is not None:
             decision_log.close()
         database.dispose()
@@ -55,6 +63,8 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
         version=__version__,
         description=DESCRIPTION,
         generate_unique_id_function=_operation_id,
+        docs_url=None,  # served from package files by install_docs, not from a CDN
+        redoc_url=None,
         openapi_tags=[
             {"name": "Katalog", "description": "Katalogen över insatser och dess versioner."},
             {"name": "Behörighet", "description": "Får personen ta del av insatsen?"},
@@ -63,19 +73,23 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
                 "description": "Anteckningar om genomförda insatser (14 kap. 3–5 § SoL).",
             },
             {"name": "Uppföljning", "description": "Statistik för nämndens uppföljning."},
-            {"name": "Drift", "description": "Hälsa och mätvärden för driften."},
+            {"name": "Drift", "description": "Hälsa, mätvärden och omladdning av katalogen."},
         ],
     )
     app.state.settings = settings
     app.state.registry = registry
     app.state.database = database
     app.state.decision_log = decision_log
+    app.state.catalog_dir = catalog_dir
     install_problem_handlers(app)
     app.include_router(catalog_router)
     app.include_router(eligibility_router)
     app.include_router(records_router)
     app.include_router(statistics_router)
     app.include_router(health_router)
+    app.include_router(metrics_router)
+    app.include_router(admin_router)
+    install_docs(app)
 
     def version_today(_: Scope) -> str:
         current: CatalogRegistry = app.state.registry
@@ -86,7 +100,15 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
 
     app.add_middleware(DefaultHeader, name=CATALOG_VERSION_HEADER, value=version_today)
     _document_catalog_version_header(app)
+    _outermost(app, RequestTelemetry)
     return app
+
+
+def _outermost(app: FastAPI, middleware: type[RequestTelemetry]) -> None:
+    """Wrap the whole stack, Starlette's error middleware included, so that the 500 it answers
+    an unexpected exception with is counted, logged and carries the request id too."""
+    build = app.build_middleware_stack
+    app.build_middleware_stack = lambda: middleware(build())  # type: ignore[method-assign]
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -122,7 +144,9 @@ def __getattr__(name: str) -> FastAPI:
     # `insatser_api.main:app` is built on first access, so importing this module (tests, the
     # CLI) does not read the catalogue from the working directory.
     if name == "app":
-        application = create_app()
+        settings = get_settings()
+        configure_logging(settings.log_level, settings.log_format)
+        application = create_app(settings)
         globals()["app"] = application
         return application
     raise AttributeError(name)

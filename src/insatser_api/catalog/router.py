@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from insatser_api.catalog import examples
 from insatser_api.catalog.dependencies import CatalogDep, InsatsIdPath, RegistryDep, find_insats
 from insatser_api.catalog.schemas import DocumentationMode, Insats, Kanal
 from insatser_api.catalog.views import (
@@ -28,6 +29,7 @@ router = APIRouter(tags=["Katalog"], responses=PROBLEM_RESPONSES)
 
 @router.get(
     "/v1/catalog",
+    responses=examples.example(examples.CATALOG),
     summary="Katalogen som gäller",
     description="Kommun, version, giltighet, nämndens beslut och källdokument för katalogen "
     "som gäller i dag, eller på `as_of`.",
@@ -38,6 +40,7 @@ async def get_catalog(version: CatalogDep, registry: RegistryDep) -> CatalogInfo
 
 @router.get(
     "/v1/catalog/versions",
+    responses=examples.example(examples.VERSIONS),
     summary="Alla katalogversioner",
     description="Varje känd version med giltighetsdatum och innehållets kontrollsumma (sha256).",
 )
@@ -47,6 +50,7 @@ async def list_catalog_versions(registry: RegistryDep) -> CatalogVersions:
 
 @router.get(
     "/v1/insatser",
+    responses=examples.example(examples.INSATS_PAGE),
     summary="Lista insatser",
     description="Insatserna i katalogversionen som gäller, filtrerade och sidindelade. "
     "Filtren kombineras med OCH.",
@@ -84,6 +88,7 @@ async def list_insatser(
 
 @router.get(
     "/v1/insatser/{insats_id}",
+    responses=examples.example(examples.INSATS),
     summary="En insats",
     description="Allt om en insats: målgrupp, villkor (text och strukturerat, med frågetexter "
     "för formulär), motivering, innehåll, vägar in, samtycke, dokumentation och tolkningar.",

@@ -22,6 +22,7 @@ from insatser_api.eligibility.service import summarize, to_response
 from insatser_api.eligibility.situation import build_situation
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, InvalidRequest
+from insatser_api.ops.metrics import record_decisions
 
 router = APIRouter(tags=["Behörighet"], responses=PROBLEM_RESPONSES)
 
@@ -55,6 +56,7 @@ async def check_eligibility_for_insats(
     compiled = version.compiled.insatser[insats_id]
     decision = compiled.judge(situation)
     log_answers(request, "single", situation.age(), (decision,))
+    record_decisions((decision,))
     return to_response(version, decision, compiled)
 
 
@@ -85,6 +87,7 @@ async def check_eligibility(
     situation = build_situation(body, as_of, version)
     decisions = version.compiled.judge_all(situation, ids)
     log_answers(request, "screening", situation.age(), decisions)
+    record_decisions(decisions)
     compiled = version.compiled.insatser
     return EligibilityAllResponse(
         catalog_version=version.version,

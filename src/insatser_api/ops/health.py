@@ -20,7 +20,14 @@ router = APIRouter(tags=["Drift"])
 @router.get(
     "/health/live",
     summary="Lever tjänsten?",
-    description="Svarar 200 så länge processen kan svara på anrop. Kontrollerar inget annat.",
+    description="Svarar 200 så länge processen kan svara på anrop. Kontrollerar inget annat. "
+    "Används av Dockers HEALTHCHECK och som livenessProbe.",
+    responses={
+        200: {
+            "description": "Processen svarar",
+            "content": {"application/json": {"example": {"status": "ok"}}},
+        }
+    },
 )
 async def health_live() -> dict[str, str]:
     return {"status": "ok"}
@@ -29,8 +36,29 @@ async def health_live() -> dict[str, str]:
 @router.get(
     "/health/ready",
     summary="Är tjänsten redo att ta emot anrop?",
-    description="200 när katalogen är inläst och databasen svarar, annars 503 med vad som brister.",
-    responses={503: {"description": "Katalogen eller databasen är inte redo"}},
+    description="200 när katalogen är inläst och databasen svarar, annars 503 med vad som brister. "
+    "Används som readinessProbe: en instans som inte är redo ska inte få anrop.",
+    responses={
+        200: {
+            "description": "Redo",
+            "content": {
+                "application/json": {
+                    "example": {"status": "ok", "checks": {"catalog": "ok", "database": "ok"}}
+                }
+            },
+        },
+        503: {
+            "description": "Katalogen eller databasen är inte redo",
+            "content": {
+                "application/json": {
+                    "example": {
+                        "status": "unavailable",
+                        "checks": {"catalog": "ok", "database": "unreachable"},
+                    }
+                }
+            },
+        },
+    },
 )
 def health_ready(request: Request) -> JSONResponse:
     registry: CatalogRegistry | None = getattr(request.app.state, "registry", None)

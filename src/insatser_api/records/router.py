@@ -13,13 +13,14 @@ from insatser_api.catalog.dependencies import (
     RegistryDep,
     find_insats,
 )
+from insatser_api.catalog.examples import example
 from insatser_api.catalog.registry import CatalogVersion, NoCatalogInForce
 from insatser_api.decisions.recording import client_name
 from insatser_api.kit.database import DatabaseDep, SessionDep
 from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, InvalidRequest, NotFound
 from insatser_api.kit.pagination import Page, PageQuery, PerPageQuery
 from insatser_api.kit.periods import FromQuery, ToQuery, check_period
-from insatser_api.records import repository
+from insatser_api.records import examples, repository
 from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
 from insatser_api.records.service import to_out, write_record
 
@@ -70,7 +71,13 @@ def _version_on(registry: RegistryDep, performed_on: dt.date) -> CatalogVersion:
     "personnummer i texten, och ingenting sparas. Anteckningar ändras eller tas aldrig bort: "
     "en rättelse är en ny anteckning med `corrects`. Med `Idempotency-Key` skapar ett nytt "
     "försök aldrig en andra anteckning (svaret har då huvudet `Idempotent-Replayed: true`).",
-    responses={409: {"description": "Idempotency-Key har använts för annat innehåll"}},
+    responses={
+        201: {
+            "description": "Anteckningen är sparad (eller fanns redan för samma Idempotency-Key)",
+            "content": {"application/json": {"example": examples.RECORD}},
+        },
+        409: {"description": "Idempotency-Key har använts för annat innehåll"},
+    },
     openapi_extra={
         "requestBody": {
             "content": {
@@ -131,6 +138,7 @@ def create_documentation_record(
 @router.get(
     "/v1/documentation",
     summary="Lista anteckningar",
+    responses=example(examples.RECORDS),
     description="Anteckningar om genomförda insatser, filtrerade på insats och på "
     "genomförandedag (`from`, `to`, båda inräknade), i den ordning insatserna genomfördes.",
 )
@@ -163,6 +171,7 @@ def list_documentation_records(
 @router.get(
     "/v1/documentation/{record_id}",
     summary="En anteckning",
+    responses=example(examples.RECORD),
     description="En anteckning med de senare anteckningar som rättar den (`corrected_by`).",
 )
 def get_documentation_record(

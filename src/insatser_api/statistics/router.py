@@ -7,11 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from insatser_api.catalog.examples import example
 from insatser_api.catalog.schemas import DocumentationMode
 from insatser_api.kit.database import SessionDep
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_RESPONSES
 from insatser_api.kit.periods import FromQuery, ToQuery, check_period
+from insatser_api.records import examples
 from insatser_api.rules import Outcome
 from insatser_api.statistics import repository
 from insatser_api.statistics.schemas import (
@@ -44,6 +46,7 @@ def _period(first: dt.date | None, last: dt.date | None) -> tuple[dt.date, dt.da
 @router.get(
     "/v1/statistics/decisions",
     summary="Prövningar per insats, månad och utfall",
+    responses=example(examples.DECISION_STATISTICS),
     description="Antal behörighetsprövningar ur beslutsloggen, grupperade per insats, månad "
     "(dagen för svaret) och utfall, och hur ofta varje villkor inte var uppfyllt eller "
     "okänt (t.ex. hur många som fick nej för att de inte var folkbokförda i kommunen). "
@@ -79,6 +82,7 @@ def decision_statistics(
 @router.get(
     "/v1/statistics/documentation",
     summary="Anteckningar per insats, månad och dokumentationssätt",
+    responses=example(examples.DOCUMENTATION_STATISTICS),
     description="Antal anteckningar om genomförda insatser, grupperade per insats, månad "
     "(genomförandedagen) och dokumentationssätt, t.ex. hur många rådgivande kontakter som "
     "gavs per månad. Rättelser räknas för sig." + _PERIOD,

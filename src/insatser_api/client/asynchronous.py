@@ -1,0 +1,138 @@
+"""The asyncio client: the same methods as `InsatserClient`, awaited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Mapping
+from types import TracebackType
+from typing import Self, TypeVar
+
+import httpx
+
+from insatser_api.catalog.schemas import DocumentationMode, Kanal
+from insatser_api.catalog.views import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
+from insatser_api.client import calls
+from insatser_api.client.calls import Call, EligibilityAllBody, EligibilityBody, Readiness
+from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse
+from insatser_api.kit.pagination import Page
+from insatser_api.ops.schemas import CatalogReloaded
+
+T = TypeVar("T")
+
+
+class AsyncInsatserClient:
+    """`AsyncInsatserClient(base_url, api_key=...)`; or pass `http` (e.g. over `httpx.ASGITransport`)."""
+
+    def __init__(
+        self,
+        base_url: str = "http://127.0.0.1:8000",
+        *,
+        api_key: str | None = None,
+        timeout: float = 10.0,
+        headers: Mapping[str, str] | None = None,
+        http: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._owns_http = http is None
+        self.http = http or httpx.AsyncClient(base_url=base_url, timeout=timeout)
+        self.http.headers.update(calls.http_headers(api_key, headers))
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self.http.aclose()
+
+    async def _send(self, call: Call[T]) -> T:
+        return call.read(await self.http.send(call.request(self.http)))
+
+    async def get_catalog(self, *, as_of: dt.date | None = None) -> CatalogInfo:
+        return await self._send(calls.get_catalog(as_of))
+
+    async def list_catalog_versions(self) -> CatalogVersions:
+        return await self._send(calls.list_catalog_versions())
+
+    async def list_insatser(
+        self,
+        *,
+        as_of: dt.date | None = None,
+        sektor: str | None = None,
+        enhet: str | None = None,
+        documentation_mode: DocumentationMode | None = None,
+        kanal: Kanal | None = None,
+        q: str | None = None,
+        page: int = 1,
+        per_page: int = 50,
+    ) -> Page[InsatsSummary]:
+        return await self._send(
+            calls.list_insatser(
+                as_of=as_of,
+                sektor=sektor,
+                enhet=enhet,
+                documentation_mode=documentation_mode,
+                kanal=kanal,
+                q=q,
+                page=page,
+                per_page=per_page,
+            )
+        )
+
+    async def iter_insatser(
+        self,
+        *,
+        as_of: dt.date | None = None,
+        sektor: str | None = None,
+        enhet: str | None = None,
+        documentation_mode: DocumentationMode | None = None,
+        kanal: Kanal | None = None,
+        q: str | None = None,
+        per_page: int = 200,
+    ) -> AsyncIterator[InsatsSummary]:
+        """Every matching insats, page after page."""
+        page = 1
+        while True:
+            found = await self.list_insatser(
+                as_of=as_of,
+                sektor=sektor,
+                enhet=enhet,
+                documentation_mode=documentation_mode,
+                kanal=kanal,
+                q=q,
+                page=page,
+                per_page=per_page,
+            )
+            for item in found.items:
+                yield item
+            if page * per_page >= found.total_items:
+                return
+            page += 1
+
+    async def get_insats(self, insats_id: str, *, as_of: dt.date | None = None) -> InsatsDetail:
+        return await self._send(calls.get_insats(insats_id, as_of))
+
+    async def check_eligibility(self, insats_id: str, body: EligibilityBody) -> EligibilityResponse:
+        return await self._send(calls.check_eligibility(insats_id, body))
+
+    async def check_eligibility_all(self, body: EligibilityAllBody) -> EligibilityAllResponse:
+        return await self._send(calls.check_eligibility_all(body))
+
+    async def health_live(self) -> dict[str, str]:
+        return await self._send(calls.health_live())
+
+    async def health_ready(self) -> Readiness:
+        return await self._send(calls.health_ready())
+
+    async def metrics(self) -> str:
+        return await self._send(calls.metrics())
+
+    async def reload_catalog(self) -> CatalogReloaded:
+        """Admin: read the catalogue folder again (needs a key with the `admin` scope)."""
+        return await self._send(calls.reload_catalog())

@@ -1,0 +1,97 @@
+"""Prometheus metrics: requests and latency per route template, eligibility outcomes per insats.
+
+Labels hold only bounded, non-personal values: route templates (`/v1/insatser/{insats_id}`,
+never the raw path, which a careless caller could fill with a personnummer), HTTP methods,
+status codes, insats ids from the catalogue and the four outcomes.
+
+Per worker or for all workers: with several uvicorn workers each is its own process. When
+`PROMETHEUS_MULTIPROC_DIR` names a writable folder (`insatser-api serve` empties it at start),
+prometheus-client keeps the values in files there and `/metrics` adds up every worker; without
+it each worker counts for itself and a scrape sees whichever worker answered.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from fastapi import APIRouter, Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+
+from insatser_api.rules import Decision
+
+MULTIPROC_DIR_VARIABLE = "PROMETHEUS_MULTIPROC_DIR"
+
+# The route label of a request no route matched (a typo, a scanner, a path with data in it).
+UNMATCHED_ROUTE = "unmatched"
+
+HTTP_REQUESTS = Counter(
+    "insatser_http_requests",
+    "HTTP requests answered, by method, route template and status code",
+    ["method", "route", "status"],
+)
+HTTP_DURATION = Histogram(
+    "insatser_http_request_duration_seconds",
+    "Time from request to the end of the response, by method and route template",
+    ["method", "route"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
+)
+ELIGIBILITY_OUTCOMES = Counter(
+    "insatser_eligibility_outcomes",
+    "Eligibility answers given, by insats and outcome",
+    ["insats_id", "outcome"],
+)
+CATALOG_RELOADS = Counter(
+    "insatser_catalog_reloads",
+    "Catalogue reloads, by result (ok: swapped in; refused: the old version kept serving)",
+    ["result"],
+)
+
+
+def record_decisions(decisions: Iterable[Decision]) -> None:
+    """Count answers; the ids come from the compiled catalogue, so they are always known ones."""
+    for decision in decisions:
+        ELIGIBILITY_OUTCOMES.labels(decision.insats_id, decision.outcome.value).inc()
+
+
+def render() -> bytes:
+    if os.environ.get(MULTIPROC_DIR_VARIABLE):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        return generate_latest(registry)
+    return generate_latest(REGISTRY)
+
+
+router = APIRouter(tags=["Drift"])
+
+
+@router.get(
+    "/metrics",
+    summary="Mätvärden för Prometheus",
+    description="Antal anrop och svarstider per route-mall (aldrig den faktiska sökvägen), "
+    "behörighetssvar per insats och utfall samt omladdningar av katalogen, i Prometheus "
+    "textformat. Inga personuppgifter förekommer i etiketterna.",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "Mätvärdena i Prometheus textformat",
+            "content": {
+                CONTENT_TYPE_LATEST: {
+                    "schema": {"type": "string"},
+                    "example": 'insatser_http_requests_total{method="GET",'
+                    'route="/v1/insatser/{insats_id}",status="200"} 42.0\n',
+                }
+            },
+        }
+    },
+)
+def get_metrics() -> Response:
+    return Response(render(), media_type=CONTENT_TYPE_LATEST)

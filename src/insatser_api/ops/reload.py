@@ -1,0 +1,177 @@
+"""Catalogue reload without downtime: build and validate a new registry, then swap it in.
+
+The registry is immutable and endpoints read `app.state.registry` once per request, so one
+assignment is the whole swap: a request sees the old catalogue or the new one, never a mix. A
+file that does not load or compile is refused and the old registry keeps serving.
+
+Triggers: `POST /v1/admin/catalog/reload` and SIGHUP. A process reloads only itself; under
+`insatser-api serve --workers N` a successful admin reload asks uvicorn's supervisor (SIGHUP)
+for its rolling restart, whose new workers read the same files before the old ones retire.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from pathlib import Path
+from typing import NoReturn
+
+from fastapi import APIRouter, FastAPI, Request
+
+from insatser_api.catalog.loader import CatalogError
+from insatser_api.catalog.registry import CatalogRegistry
+from insatser_api.catalog.views import catalog_versions
+from insatser_api.kit.dates import today_in_stockholm
+from insatser_api.kit.errors import PROBLEM_MEDIA_TYPE, FieldError, Problem, ProblemError
+from insatser_api.ops.metrics import CATALOG_RELOADS
+from insatser_api.ops.schemas import CatalogReloaded
+
+logger = logging.getLogger(__name__)
+
+# Set by `insatser-api serve --workers N` to its own pid; inherited by the worker processes.
+SUPERVISOR_PID_VARIABLE = "INSATSER_SUPERVISOR_PID"
+
+_reloading = threading.Lock()
+
+
+class CatalogRefused(ProblemError):
+    status = 422
+    slug = "catalog-refused"
+
+
+def reload_catalog(app: FastAPI) -> CatalogRegistry:
+    """Load, validate and compile the catalogue folder again; swap it in or raise `CatalogRefused`."""
+    directory: Path = app.state.catalog_dir
+    with _reloading:  # two reloads at once would race to the assignment
+        try:
+            registry = CatalogRegistry.from_directory(directory)
+        except CatalogError as exc:
+            _refuse(str(exc))
+        except Exception as exc:  # a compile failure: refuse it all the same, keep serving
+            _refuse(f"{directory}: katalogen kunde inte kompileras ({type(exc).__name__})")
+        app.state.registry = registry
+    CATALOG_RELOADS.labels("ok").inc()
+    logger.info(
+        "catalogue reloaded",
+        extra={"catalog_versions": [v.version for v in registry.versions]},
+    )
+    return registry
+
+
+def _refuse(fault: str) -> NoReturn:
+    CATALOG_RELOADS.labels("refused").inc()
+    # The message names a catalogue file and its fault: the file is the nämnd's, not a caller's.
+    logger.error(
+        "catalogue reload refused; the loaded version keeps serving", extra={"error": fault}
+    )
+    file, _, what = fault.partition(": ")
+    raise CatalogRefused(
+        "Katalogen laddades inte om; den tidigare inlästa versionen används fortfarande.",
+        [FieldError(field=file, message=what or fault, code="invalid_catalog")],
+    )
+
+
+def _reload_quietly(app: FastAPI) -> None:
+    with suppress(CatalogRefused):  # logged and counted; nothing else to tell a signal
+        reload_catalog(app)
+
+
+def _supervisor_pid() -> int | None:
+    value = os.environ.get(SUPERVISOR_PID_VARIABLE)
+    # Only the process that started this worker, never a pid left in the environment by chance.
+    if value and value.isdigit() and int(value) == os.getppid():
+        return int(value)
+    return None
+
+
+@asynccontextmanager
+async def reload_on_sighup(app: FastAPI) -> AsyncIterator[None]:
+    """Lifespan: SIGHUP reloads this process's catalogue in a thread, off the event loop."""
+    loop = asyncio.get_running_loop()
+    try:
+        loop.add_signal_handler(
+            signal.SIGHUP, lambda: loop.run_in_executor(None, _reload_quietly, app)
+        )
+    except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+        # No SIGHUP (Windows) or not the main thread (a test client): reload by request only.
+        yield
+        return
+    try:
+        yield
+    finally:
+        loop.remove_signal_handler(signal.SIGHUP)
+
+
+router = APIRouter(tags=["Drift"])
+
+
+@router.post(
+    "/v1/admin/catalog/reload",
+    summary="Läs in katalogen på nytt",
+    description="Läser in, validerar och kompilerar katalogmappen på nytt och byter till den "
+    "nya versionen utan avbrott. En fil som inte går att använda avvisas med 422 som anger "
+    "filen och felet; den tidigare inlästa katalogen fortsätter då att användas. "
+    "Kräver behörigheten `admin`.",
+    responses={
+        200: {
+            "description": "Katalogen är inläst; svaret listar versionerna som nu används",
+            "content": {
+                "application/json": {
+                    "example": {
+                        "items": [
+                            {
+                                "version": "2025-07-01",
+                                "valid_from": "2025-07-01",
+                                "valid_to": None,
+                                "digest": "sha256:…",
+                                "insats_count": 28,
+                                "in_force": True,
+                            }
+                        ],
+                        "rolling_restart": False,
+                    }
+                }
+            },
+        },
+        422: {
+            "model": Problem,
+            "description": "Katalogfilen avvisades; den tidigare katalogen används fortfarande",
+            "content": {
+                PROBLEM_MEDIA_TYPE: {
+                    "example": {
+                        "type": "tag:insatser-api,2025:problems/catalog-refused",
+                        "title": "Ogiltiga uppgifter",
+                        "status": 422,
+                        "detail": "Katalogen laddades inte om; den tidigare inlästa versionen "
+                        "används fortfarande.",
+                        "errors": [
+                            {
+                                "field": "catalog/ostersund/2026-01-01.yaml",
+                                "message": "1 fel i katalogen\n  insatser[2](bra-samtal-vuxen)."
+                                "consent.without_consent_from_15: Input should be a valid "
+                                "boolean",
+                                "code": "invalid_catalog",
+                            }
+                        ],
+                    }
+                }
+            },
+        },
+    },
+)
+def reload_catalog_endpoint(request: Request) -> CatalogReloaded:
+    # auth: admin scope — the integrator wires the API-key dependency (scope `admin`) here.
+    # A plain `def`: loading and compiling take a while and run in the thread pool.
+    registry = reload_catalog(request.app)
+    supervisor = _supervisor_pid()
+    if supervisor is not None:
+        os.kill(supervisor, signal.SIGHUP)
+    return CatalogReloaded(
+        items=catalog_versions(registry, today_in_stockholm()).items,
+        rolling_restart=supervisor is not None,
+    )

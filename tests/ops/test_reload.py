@@ -1,0 +1,110 @@
+"""Catalogue reload: a valid new version is swapped in; a broken file is refused and the
+loaded catalogue keeps serving."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from insatser_api.config import Settings
+from insatser_api.main import create_app
+from tests.catalog_files import LATER, break_consent, write_later_version
+from tests.conftest import CATALOG_DIR
+from tests.server import Server, running_server
+
+
+@pytest.fixture
+def catalog_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "catalog"
+    shutil.copytree(CATALOG_DIR, folder)
+    return folder
+
+
+@pytest.fixture
+def reload_app(catalog_dir: Path) -> FastAPI:
+    return create_app(
+        Settings(environment="test", catalog_dir=catalog_dir, database_url="sqlite://")
+    )
+
+
+@pytest.fixture
+async def http(reload_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=reload_app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield client
+
+
+async def test_a_new_version_is_swapped_in(
+    reload_app: FastAPI, http: httpx.AsyncClient, catalog_dir: Path
+) -> None:
+    before = reload_app.state.registry
+    write_later_version(catalog_dir)
+    response = await http.post("/v1/admin/catalog/reload")
+    assert response.status_code == 200
+    body = response.json()
+    assert [v["version"] for v in body["items"]] == ["2025-07-01", LATER]
+    assert body["rolling_restart"] is False
+    assert reload_app.state.registry is not before
+    versions = (await http.get("/v1/catalog/versions")).json()["items"]
+    assert len(versions) == 2
+    answer = await http.get("/v1/catalog", params={"as_of": "2026-02-01"})
+    assert answer.headers["catalog-version"] == LATER
+
+
+async def test_a_broken_file_is_refused_and_the_old_catalogue_serves(
+    reload_app: FastAPI, http: httpx.AsyncClient, catalog_dir: Path
+) -> None:
+    before = reload_app.state.registry
+    bad = write_later_version(catalog_dir, break_consent)
+    response = await http.post("/v1/admin/catalog/reload")
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["type"].endswith("catalog-refused")
+    (error,) = problem["errors"]
+    assert error["field"] == str(bad)
+    assert "insatser[2](bra-samtal-vuxen).consent.without_consent_from_15" in error["message"]
+    assert reload_app.state.registry is before
+    assert (await http.get("/v1/insatser/cra")).status_code == 200
+    metrics = (await http.get("/metrics")).text
+    assert 'insatser_catalog_reloads_total{result="refused"}' in metrics
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server(tmp_path_factory.mktemp("server")) as running:
+        yield running
+
+
+def _versions(server: Server) -> list[str]:
+    items = httpx.get(server.url + "/v1/catalog/versions").json()["items"]
+    return [item["version"] for item in items]
+
+
+def _eventually(check: object, timeout_s: float = 15) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if callable(check) and check():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_sighup_reloads_a_running_server(server: Server) -> None:
+    assert _versions(server) == ["2025-07-01"]
+    write_later_version(server.catalog_dir)
+    server.hangup()
+    assert _eventually(lambda: _versions(server) == ["2025-07-01", LATER])
+    # Now a broken file: refused, logged, and the server goes on with what it had.
+    write_later_version(server.catalog_dir, break_consent)
+    server.hangup()
+    assert _eventually(lambda: "catalogue reload refused" in server.log())
+    assert server.process.poll() is None
+    assert _versions(server) == ["2025-07-01", LATER]
+    assert httpx.get(server.url + "/health/ready").status_code == 200
