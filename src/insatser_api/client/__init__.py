@@ -11,12 +11,18 @@ carrying the RFC 9457 body. Importing this package does not build or start the a
 """
 
 from insatser_api.client.asynchronous import AsyncInsatserClient
-from insatser_api.client.calls import EligibilityAllBody, EligibilityBody, Readiness
+from insatser_api.client.calls import (
+    DocumentationBody,
+    EligibilityAllBody,
+    EligibilityBody,
+    Readiness,
+)
 from insatser_api.client.errors import ProblemResponse
 from insatser_api.client.sync import InsatserClient
 
 __all__ = [
     "AsyncInsatserClient",
+    "DocumentationBody",
     "EligibilityAllBody",
     "EligibilityBody",
     "InsatserClient",

@@ -12,10 +12,18 @@ import httpx
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
 from insatser_api.catalog.views import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.client import calls
-from insatser_api.client.calls import Call, EligibilityAllBody, EligibilityBody, Readiness
+from insatser_api.client.calls import (
+    Call,
+    DocumentationBody,
+    EligibilityAllBody,
+    EligibilityBody,
+    Readiness,
+)
 from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse
 from insatser_api.kit.pagination import Page
 from insatser_api.ops.schemas import CatalogReloaded
+from insatser_api.records.schemas import DocumentationRecordOut
+from insatser_api.statistics.schemas import DecisionStatistics, DocumentationStatistics
 
 T = TypeVar("T")
 
@@ -123,6 +131,54 @@ class AsyncInsatserClient:
 
     async def check_eligibility_all(self, body: EligibilityAllBody) -> EligibilityAllResponse:
         return await self._send(calls.check_eligibility_all(body))
+
+    async def create_documentation_record(
+        self, insats_id: str, body: DocumentationBody, *, idempotency_key: str | None = None
+    ) -> DocumentationRecordOut:
+        """A record of an insats carried out (14 kap. SoL); pass an `idempotency_key` (e.g.
+        a UUID made once per record) so a retry after a timeout never writes it twice."""
+        return await self._send(calls.create_documentation_record(insats_id, body, idempotency_key))
+
+    async def list_documentation_records(
+        self,
+        *,
+        insats_id: str | None = None,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+        page: int = 1,
+        per_page: int = 50,
+    ) -> Page[DocumentationRecordOut]:
+        """Records performed from `first` to `last` (the API's `from` and `to`)."""
+        return await self._send(
+            calls.list_documentation_records(
+                insats_id=insats_id, first=first, last=last, page=page, per_page=per_page
+            )
+        )
+
+    async def get_documentation_record(self, record_id: str) -> DocumentationRecordOut:
+        return await self._send(calls.get_documentation_record(record_id))
+
+    async def decision_statistics(
+        self,
+        *,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+        insats_id: str | None = None,
+    ) -> DecisionStatistics:
+        return await self._send(
+            calls.decision_statistics(first=first, last=last, insats_id=insats_id)
+        )
+
+    async def documentation_statistics(
+        self,
+        *,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+        insats_id: str | None = None,
+    ) -> DocumentationStatistics:
+        return await self._send(
+            calls.documentation_statistics(first=first, last=last, insats_id=insats_id)
+        )
 
     async def health_live(self) -> dict[str, str]:
         return await self._send(calls.health_live())

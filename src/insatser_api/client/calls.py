@@ -25,6 +25,8 @@ from insatser_api.eligibility.schemas import (
 )
 from insatser_api.kit.pagination import Page
 from insatser_api.ops.schemas import CatalogReloaded
+from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
+from insatser_api.statistics.schemas import DecisionStatistics, DocumentationStatistics
 
 T = TypeVar("T")
 
@@ -32,6 +34,7 @@ T = TypeVar("T")
 # e.g. in a test of the service's 422 answers).
 EligibilityBody = EligibilityRequest | Mapping[str, Any]
 EligibilityAllBody = EligibilityAllRequest | Mapping[str, Any]
+DocumentationBody = DocumentationRecordIn | Mapping[str, Any]
 
 
 class Readiness(BaseModel):
@@ -50,9 +53,12 @@ class Call(Generic[T]):
     read: Callable[[httpx.Response], T]
     params: dict[str, str | int] | None = None
     json: Any = None
+    headers: dict[str, str] | None = None
 
     def request(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
-        return http.build_request(self.method, self.path, params=self.params, json=self.json)
+        return http.build_request(
+            self.method, self.path, params=self.params, json=self.json, headers=self.headers
+        )
 
 
 def _model(model: type[T]) -> Callable[[httpx.Response], T]:
@@ -99,6 +105,7 @@ def _insats_path(insats_id: str) -> str:
 
 
 _INSATS_PAGE = _model(Page[InsatsSummary])
+_RECORD_PAGE = _model(Page[DocumentationRecordOut])
 
 
 def get_catalog(as_of: dt.date | None) -> Call[CatalogInfo]:
@@ -144,6 +151,50 @@ def check_eligibility(insats_id: str, body: EligibilityBody) -> Call[Eligibility
 
 def check_eligibility_all(body: EligibilityAllBody) -> Call[EligibilityAllResponse]:
     return Call("POST", "/v1/eligibility", _model(EligibilityAllResponse), json=_body(body))
+
+
+def create_documentation_record(
+    insats_id: str, body: DocumentationBody, idempotency_key: str | None
+) -> Call[DocumentationRecordOut]:
+    path = _insats_path(insats_id) + "/documentation"
+    headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
+    return Call("POST", path, _model(DocumentationRecordOut), json=_body(body), headers=headers)
+
+
+def list_documentation_records(
+    *,
+    insats_id: str | None,
+    first: dt.date | None,
+    last: dt.date | None,
+    page: int,
+    per_page: int,
+) -> Call[Page[DocumentationRecordOut]]:
+    params = _params(insats_id=insats_id, page=page, per_page=per_page, **_period(first, last))
+    return Call("GET", "/v1/documentation", _RECORD_PAGE, params)
+
+
+def get_documentation_record(record_id: str) -> Call[DocumentationRecordOut]:
+    path = "/v1/documentation/" + quote(record_id, safe="")
+    return Call("GET", path, _model(DocumentationRecordOut))
+
+
+def decision_statistics(
+    *, first: dt.date | None, last: dt.date | None, insats_id: str | None
+) -> Call[DecisionStatistics]:
+    params = _params(insats_id=insats_id, **_period(first, last))
+    return Call("GET", "/v1/statistics/decisions", _model(DecisionStatistics), params)
+
+
+def documentation_statistics(
+    *, first: dt.date | None, last: dt.date | None, insats_id: str | None
+) -> Call[DocumentationStatistics]:
+    params = _params(insats_id=insats_id, **_period(first, last))
+    return Call("GET", "/v1/statistics/documentation", _model(DocumentationStatistics), params)
+
+
+def _period(first: dt.date | None, last: dt.date | None) -> dict[str, dt.date | None]:
+    # `from` is a Python keyword, hence `first`/`last` in the methods.
+    return {"from": first, "to": last}
 
 
 def health_live() -> Call[dict[str, str]]:
