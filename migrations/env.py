@@ -9,6 +9,7 @@ from alembic import context
 from insatser_api.config import get_settings
 from insatser_api.kit.database import create_db_engine, is_sqlite, normalize_url
 from insatser_api.kit.db import Base
+from insatser_api.security import models as security_models  # noqa: F401  (registers api_keys)
 
 config = context.config
 target_metadata = Base.metadata

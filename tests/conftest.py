@@ -31,7 +31,10 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
-    return Settings(environment="test", catalog_dir=CATALOG_DIR, database_url=database_url)
+    # Authentication off for the tests of everything else; tests/security runs with it on.
+    return Settings(
+        environment="test", catalog_dir=CATALOG_DIR, database_url=database_url, auth_disabled=True
+    )
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Command line: `insatser-api serve | openapi export | catalog validate | catalog schema`."""
+"""Command line: `insatser-api serve | openapi export | catalog validate | catalog schema | keys`."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ import yaml
 from insatser_api.catalog.loader import CatalogError, load_catalog, load_catalog_dir
 from insatser_api.catalog.schemas import Catalog
 from insatser_api.config import get_settings
+from insatser_api.security.cli import keys_app
 
 app = typer.Typer(help="insatser-api: katalog och behörighetsprövning", no_args_is_help=True)
 openapi_app = typer.Typer(help="Den publicerade OpenAPI-specifikationen", no_args_is_help=True)
 catalog_app = typer.Typer(help="Katalogfiler", no_args_is_help=True)
 app.add_typer(openapi_app, name="openapi")
 app.add_typer(catalog_app, name="catalog")
+app.add_typer(keys_app, name="keys")
 
 
 @app.command()

@@ -20,6 +20,8 @@ from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import install_problem_handlers
 from insatser_api.kit.middleware import DefaultHeader
 from insatser_api.ops.health import router as health_router
+from insatser_api.security.errors import install_auth_problem_handler
+from insatser_api.security.hardening import install_hardening, install_key_verifier
 
 DESCRIPTION = (
     "Östersunds kommuns insatser utan individuell behovsprövning (socialtjänstlagen "
@@ -49,7 +51,9 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
     app.state.registry = registry
     app.state.engine = create_db_engine(settings.database_url)
     app.state.sessions = session_factory(app.state.engine)
+    install_key_verifier(app, settings)
     install_problem_handlers(app)
+    install_auth_problem_handler(app)
     app.include_router(catalog_router)
     app.include_router(eligibility_router)
     app.include_router(health_router)
@@ -61,6 +65,7 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
         except LookupError:
             return current.versions[0].version
 
+    install_hardening(app, settings)
     app.add_middleware(DefaultHeader, name=CATALOG_VERSION_HEADER, value=version_today)
     _document_catalog_version_header(app)
     return app

@@ -41,7 +41,7 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def two_version_app(two_versions: Path) -> FastAPI:
-    return create_app(Settings(environment="test", catalog_dir=two_versions))
+    return create_app(Settings(environment="test", catalog_dir=two_versions, auth_disabled=True))
 
 
 @pytest.fixture
