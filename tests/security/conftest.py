@@ -1,0 +1,62 @@
+"""An app with authentication on, and keys issued straight into its database."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterable, Iterator
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy.orm import Session, sessionmaker
+
+from insatser_api.config import Settings
+from insatser_api.main import create_app
+from insatser_api.security import service
+from tests.conftest import CATALOG_DIR
+
+PEPPER = "test-pepper-that-is-long-enough"
+
+
+def secured_settings(database_url: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "environment": "test",
+        "catalog_dir": CATALOG_DIR,
+        "database_url": database_url,
+        "api_key_pepper": PEPPER,
+        **overrides,
+    }
+    return Settings.model_validate(values)
+
+
+def issue_key(
+    sessions: sessionmaker[Session],
+    scopes: Iterable[str],
+    enheter: Iterable[str] = (),
+    *,
+    revoked: bool = False,
+    name: str | None = None,
+) -> str:
+    """A new key's token; the name is unique so that tests never collide."""
+    with sessions() as session:
+        created = service.create_key(
+            session, name or f"test-{uuid.uuid4().hex[:10]}", scopes, enheter, pepper=PEPPER
+        )
+        if revoked:
+            service.revoke_key(session, created.key.prefix)
+        session.commit()
+    return created.token
+
+
+@pytest.fixture(scope="module")
+def secured_app(database_url: str) -> Iterator[FastAPI]:
+    application = create_app(secured_settings(database_url))
+    yield application
+    application.state.engine.dispose()
+
+
+@pytest.fixture
+async def secured_client(secured_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=secured_app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http
