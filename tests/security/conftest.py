@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from insatser_api.config import Settings
 from insatser_api.main import create_app
 from insatser_api.security import service
-from tests.conftest import CATALOG_DIR
+from tests.conftest import CATALOG_DIR, guarded_client
+from tests.personal_data import PersonalDataGuard
 
 PEPPER = "test-pepper-that-is-long-enough"
 
@@ -56,7 +57,8 @@ def secured_app(database_url: str) -> Iterator[FastAPI]:
 
 
 @pytest.fixture
-async def secured_client(secured_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=secured_app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+async def secured_client(
+    secured_app: FastAPI, personal_data_guard: PersonalDataGuard
+) -> AsyncIterator[httpx.AsyncClient]:
+    async with guarded_client(secured_app, personal_data_guard) as http:
         yield http

@@ -15,7 +15,7 @@ from tests.security.conftest import PEPPER, secured_settings
 
 pytestmark = pytest.mark.database
 runner = CliRunner()
-TOKEN = re.compile(r"^isk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$", re.MULTILINE)
+TOKEN = re.compile(r"^isk_[a-z]{12}_[A-Za-z0-9_-]{43}$", re.MULTILINE)
 
 
 @pytest.fixture(autouse=True)

@@ -23,7 +23,7 @@ from insatser_api.security.errors import install_auth_problem_handler
 from insatser_api.security.principal import Principal
 from insatser_api.security.scopes import ALL_SCOPES
 
-KEY = "isk_0123456789ab_" + "x" * 43
+KEY = "isk_abcdefghijkl_" + "x" * 43
 NEXUS_WRITER = Principal(
     "k1", "nexus", frozenset({scopes.DOCUMENTATION_WRITE}), frozenset({"Nexus"})
 )

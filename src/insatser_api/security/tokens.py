@@ -13,15 +13,17 @@ import hashlib
 import hmac
 import re
 import secrets
+import string
 from dataclasses import dataclass
 
 from insatser_api.security.models import PREFIX_LENGTH
 
 TOKEN_PREFIX = "isk"
 SECRET_BYTES = 32
-_TOKEN = re.compile(
-    rf"^{TOKEN_PREFIX}_(?P<prefix>[0-9a-f]{{{PREFIX_LENGTH}}})_[A-Za-z0-9_-]{{43}}$"
-)
+# Letters only: a lookup id never looks like a number (nor a personnummer in a log); 26^12 is
+# plenty for an id whose uniqueness the database enforces anyway.
+PREFIX_ALPHABET = string.ascii_lowercase
+_TOKEN = re.compile(rf"^{TOKEN_PREFIX}_(?P<prefix>[a-z]{{{PREFIX_LENGTH}}})_[A-Za-z0-9_-]{{43}}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +33,7 @@ class NewToken:
 
 
 def generate_token() -> NewToken:
-    prefix = secrets.token_hex(PREFIX_LENGTH // 2)
+    prefix = "".join(secrets.choice(PREFIX_ALPHABET) for _ in range(PREFIX_LENGTH))
     return NewToken(prefix, f"{TOKEN_PREFIX}_{prefix}_{secrets.token_urlsafe(SECRET_BYTES)}")
 
 
