@@ -17,8 +17,12 @@ from typing import Any
 
 import httpx
 
-# 10 or 12 digits, with or without `-`/`+` before the last four (ÅÅMMDD-NNNN, ÅÅÅÅMMDDNNNN).
-PERSONNUMMER_SHAPED = re.compile(r"(?<![0-9])(?:[0-9]{6}|[0-9]{8})[-+]?[0-9]{4}(?![0-9])")
+# 10 or 12 digits, with or without `-`/`+` before the last four (ÅÅMMDD-NNNN, ÅÅÅÅMMDDNNNN),
+# standing alone: digits inside a longer word (a memory address `0x7f1284986250`, a hex id)
+# are not a personnummer.
+PERSONNUMMER_SHAPED = re.compile(
+    r"(?<![0-9A-Za-z])(?:[0-9]{6}|[0-9]{8})[-+]?[0-9]{4}(?![0-9A-Za-z])"
+)
 # Request fields whose values are personal data (the journal's `text` included).
 SENSITIVE_FIELDS = frozenset({"personnummer", "birth_date", "text"})
 _MIN_TEXT_LENGTH = 8  # shorter journal texts would match by chance

@@ -119,6 +119,8 @@ def test_personnummer_shapes(text: str) -> None:
     assert PERSONNUMMER_SHAPED.search(f"x {text} y")
 
 
-@pytest.mark.parametrize("text", ["2026-11-23", "v1/insatser/cra", "12345678901234", "2380"])
+@pytest.mark.parametrize(
+    "text", ["2026-11-23", "v1/insatser/cra", "12345678901234", "2380", "at 0x7f1284986250"]
+)
 def test_not_personnummer_shapes(text: str) -> None:
     assert not PERSONNUMMER_SHAPED.search(text)
