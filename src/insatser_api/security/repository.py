@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from insatser_api.security.models import ApiKey
@@ -22,10 +22,10 @@ def by_prefix(session: Session, prefix: str) -> ApiKey | None:
 
 
 def by_name_or_prefix(session: Session, name_or_prefix: str) -> ApiKey | None:
-    query = select(ApiKey).where(
-        or_(ApiKey.name == name_or_prefix, ApiKey.prefix == name_or_prefix)
-    )
-    return session.scalars(query).first()
+    """The key with this name, else the key with this prefix (a name wins: it is what the
+    operator chose)."""
+    by_name = session.scalars(select(ApiKey).where(ApiKey.name == name_or_prefix)).one_or_none()
+    return by_name or by_prefix(session, name_or_prefix)
 
 
 def name_taken(session: Session, name: str) -> bool:
