@@ -29,7 +29,10 @@ DESCRIPTION = (
     "dokumenteras (14 kap. 3–5 §). Varje svar hänvisar till avsnittet i nämndens bilaga och "
     "till lagrummet.\n\n"
     "Fel besvaras som RFC 9457 problem details (`application/problem+json`). Varje svar har "
-    "huvudet `Catalog-Version` med den katalogversion som användes."
+    "huvudet `Catalog-Version` med den katalogversion som användes.\n\n"
+    "Anrop kräver en API-nyckel (`Authorization: Bearer <nyckel>`) med rätt behörighet "
+    "(scope): utan giltig nyckel svarar tjänsten 401, utan behörigheten 403. Hälsokontrollerna "
+    "är öppna, och katalogen kan vara öppen för alla (`INSATSER_PUBLIC_CATALOG`)."
 )
 
 
