@@ -54,7 +54,7 @@ def tokens(secured_app: FastAPI) -> dict[str, str]:
     issued["revoked"] = issue_key(sessions, every, ["*"], revoked=True)
     valid = issued[scopes.ADMIN]
     # Same prefix as a real key, different secret: found, but the hash does not match.
-    issued["wrong"] = valid[: valid.rindex("_") + 1] + "A" * 43
+    issued["wrong"] = f"isk_{valid.split('_')[1]}_{'A' * 43}"
     return issued
 
 
