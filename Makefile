@@ -14,11 +14,13 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-## Start the service on the bundled catalogue with the embedded SQLite database.
+## Start the service on the bundled catalogue with the embedded SQLite database, authentication
+## off so that it works out of the box (INSATSER_AUTH_DISABLED is refused outside development
+## and test; see README, Security).
 run: $(STAMP)
 	mkdir -p data
 	$(BIN)/alembic upgrade head
-	$(BIN)/insatser-api serve
+	INSATSER_AUTH_DISABLED=true $(BIN)/insatser-api serve
 
 ## Run the whole test suite, then the linters and the type checker.
 test: $(STAMP)

@@ -3,6 +3,7 @@ over ASGI."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from insatser_api.kit.database import Database
 from insatser_api.kit.db import Base
 from insatser_api.main import create_app
 from tests.database import scratch_database
+from tests.personal_data import PersonalDataGuard, every_logger_at_debug
 
 pytest_plugins = ["tests.two_versions"]
 
@@ -34,7 +36,10 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
-    return Settings(environment="test", catalog_dir=CATALOG_DIR, database_url=database_url)
+    # Authentication off for the tests of everything else; tests/security runs with it on.
+    return Settings(
+        environment="test", catalog_dir=CATALOG_DIR, database_url=database_url, auth_disabled=True
+    )
 
 
 @pytest.fixture(scope="session")
@@ -72,10 +77,30 @@ def registry() -> CatalogRegistry:
     return CatalogRegistry.from_directory(CATALOG_DIR)
 
 
-@pytest.fixture
-async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+@pytest.fixture(autouse=True)
+def personal_data_guard(caplog: pytest.LogCaptureFixture) -> Iterator[PersonalDataGuard]:
+    """Every test: all loggers at DEBUG, and no personal data in any record or error body."""
+    guard = PersonalDataGuard()
+    caplog.handler.setLevel(logging.DEBUG)
+    with every_logger_at_debug(caplog.handler):
+        yield guard
+        guard.check_records(caplog.get_records("setup") + caplog.get_records("call"))
+    assert not guard.leaks, "personal data leaked:\n" + "\n".join(guard.leaks)
+
+
+def guarded_client(app: FastAPI, guard: PersonalDataGuard) -> httpx.AsyncClient:
+    """An async client over ASGI whose requests and error responses the guard watches."""
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+    return httpx.AsyncClient(
+        transport=transport, base_url="http://test", event_hooks=guard.event_hooks()
+    )
+
+
+@pytest.fixture
+async def client(
+    app: FastAPI, personal_data_guard: PersonalDataGuard
+) -> AsyncIterator[httpx.AsyncClient]:
+    async with guarded_client(app, personal_data_guard) as http:
         yield http
 
 

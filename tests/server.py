@@ -59,6 +59,8 @@ def running_server(
     environment = {
         **os.environ,
         "INSATSER_ENVIRONMENT": "test",
+        # Other teams run the service like this in their CI; the keys have their own tests.
+        "INSATSER_AUTH_DISABLED": "true",
         "INSATSER_CATALOG_DIR": str(catalog_dir),
         "DATABASE_URL": database_url,
         "INSATSER_LOG_FORMAT": "json",

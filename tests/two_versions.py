@@ -49,6 +49,7 @@ def two_version_app(two_versions: Path, database_url: str) -> Iterator[FastAPI]:
             database_url=database_url,
             # Its answers would land in the shared decision log at any moment.
             decision_log_enabled=False,
+            auth_disabled=True,
         )
     )
     yield application

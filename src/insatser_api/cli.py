@@ -1,4 +1,4 @@
-"""Command line: `insatser-api serve | check | openapi export | db upgrade | catalog ...`.
+"""Command line: `insatser-api serve | check | openapi export | db upgrade | catalog ... | keys ...`.
 
 Exit codes: 0 done, 1 a catalogue file is bad (`catalog validate`) or the catalogues differ
 (`catalog diff`, like diff(1)), 2 bad input.
@@ -24,6 +24,7 @@ from insatser_api.ops import catalog_diff, check
 from insatser_api.ops.logs import configure_logging
 from insatser_api.ops.metrics import MULTIPROC_DIR_VARIABLE
 from insatser_api.ops.reload import SUPERVISOR_PID_VARIABLE
+from insatser_api.security.cli import keys_app
 
 app = typer.Typer(help="insatser-api: katalog och behörighetsprövning", no_args_is_help=True)
 openapi_app = typer.Typer(help="Den publicerade OpenAPI-specifikationen", no_args_is_help=True)
@@ -32,6 +33,7 @@ db_app = typer.Typer(help="Databasen", no_args_is_help=True)
 app.add_typer(openapi_app, name="openapi")
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(db_app, name="db")
+app.add_typer(keys_app, name="keys")
 
 
 @app.command()

@@ -1,15 +1,23 @@
-"""Settings, from the environment (prefix `INSATSER_`) or a `.env` file."""
+"""Settings, from the environment (prefix `INSATSER_`) or a `.env` file.
+
+Start-up refuses settings that would be unsafe on a municipal network: authentication turned off,
+or a placeholder secret, outside development and test (README, Security).
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _BUNDLED_CATALOG = Path("catalog") / "ostersund"
+# Values that are clearly not a chosen secret; refused as the key pepper in production.
+PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "changethis", "secret", "dev"})
+MIN_PEPPER_LENGTH = 16
+_RELAXED_ENVIRONMENTS = ("development", "test")
 
 
 def _default_catalog_dir() -> Path:
@@ -55,6 +63,61 @@ class Settings(BaseSettings):
     def _upper_level(cls, value: object) -> object:
         # `INSATSER_LOG_LEVEL=info` is how people write it; logging wants the upper-case name.
         return value.upper() if isinstance(value, str) else value
+
+    auth_disabled: bool = Field(
+        default=False,
+        description="Turn API-key authentication off (every caller has every scope); "
+        "only allowed in development and test",
+    )
+    public_catalog: bool = Field(
+        default=False, description="Let anyone read the catalogue without an API key"
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Browser origins allowed to call the API, comma-separated; none by default",
+    )
+    max_body_bytes: int = Field(
+        default=64 * 1024, ge=1024, le=16 * 1024 * 1024, description="Largest request body"
+    )
+    api_key_pepper: SecretStr = Field(
+        default=SecretStr("change-me"),
+        description="Server-side secret mixed into API key hashes (HMAC-SHA-256)",
+    )
+    api_key_cache_seconds: float = Field(
+        default=30.0,
+        ge=0,
+        le=300,
+        description="How long a verified key is trusted without asking the database; "
+        "a revoked key stops working within this time",
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _safe_outside_development(self) -> Settings:
+        if self.environment in _RELAXED_ENVIRONMENTS:
+            return self
+        if self.auth_disabled:
+            raise ValueError(
+                "INSATSER_AUTH_DISABLED=true is only allowed when INSATSER_ENVIRONMENT is "
+                f"development or test, not {self.environment}: every endpoint, writes included, "
+                "would be open to anyone"
+            )
+        pepper = self.api_key_pepper.get_secret_value().strip()
+        if pepper.lower() in PLACEHOLDER_SECRETS or len(pepper) < MIN_PEPPER_LENGTH:
+            raise ValueError(
+                f"INSATSER_API_KEY_PEPPER is a placeholder or shorter than {MIN_PEPPER_LENGTH} "
+                "characters; set a long random secret "
+                "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(32))'`)"
+            )
+        if "*" in self.cors_origins:
+            raise ValueError("INSATSER_CORS_ORIGINS must name origins, not '*'")
+        return self
 
 
 @lru_cache

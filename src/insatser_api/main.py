@@ -30,6 +30,8 @@ from insatser_api.ops.reload import reload_on_sighup
 from insatser_api.ops.reload import router as admin_router
 from insatser_api.ops.telemetry import RequestTelemetry
 from insatser_api.records.router import router as records_router
+from insatser_api.security.errors import install_auth_problem_handler
+from insatser_api.security.hardening import install_hardening, install_key_verifier
 from insatser_api.statistics.router import router as statistics_router
 
 DESCRIPTION = (
@@ -38,7 +40,10 @@ DESCRIPTION = (
     "dokumenteras (14 kap. 3–5 §). Varje svar hänvisar till avsnittet i nämndens bilaga och "
     "till lagrummet.\n\n"
     "Fel besvaras som RFC 9457 problem details (`application/problem+json`). Varje svar har "
-    "huvudet `Catalog-Version` med den katalogversion som användes."
+    "huvudet `Catalog-Version` med den katalogversion som användes.\n\n"
+    "Anrop kräver en API-nyckel (`Authorization: Bearer <nyckel>`) med rätt behörighet "
+    "(scope): utan giltig nyckel svarar tjänsten 401, utan behörigheten 403. Hälsokontrollerna "
+    "är öppna, och katalogen kan vara öppen för alla (`INSATSER_PUBLIC_CATALOG`)."
 )
 
 
@@ -81,7 +86,9 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
     app.state.database = database
     app.state.decision_log = decision_log
     app.state.catalog_dir = catalog_dir
+    install_key_verifier(app, settings)
     install_problem_handlers(app)
+    install_auth_problem_handler(app)
     app.include_router(catalog_router)
     app.include_router(eligibility_router)
     app.include_router(records_router)
@@ -98,6 +105,7 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
         except LookupError:
             return current.versions[0].version
 
+    install_hardening(app, settings)
     app.add_middleware(DefaultHeader, name=CATALOG_VERSION_HEADER, value=version_today)
     _document_catalog_version_header(app)
     _outermost(app, RequestTelemetry)

@@ -56,7 +56,7 @@ async def test_one_answer_is_one_entry_without_identity(
     assert entry.as_of == dt.date(2026, 11, 22)
     assert entry.outcome == "not_eligible"
     assert entry.age_years == 18
-    assert entry.client == "anonymous"
+    assert entry.client == "auth-disabled"
     assert entry.request_kind == "single"
     assert len(entry.month) == 7
     assert [(c.code, c.status) for c in entry.conditions] == [("folkbokford", "not_met")]

@@ -29,7 +29,13 @@ def catalog_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def reload_app(catalog_dir: Path) -> FastAPI:
     return create_app(
-        Settings(environment="test", catalog_dir=catalog_dir, database_url="sqlite://")
+        Settings(
+            environment="test",
+            catalog_dir=catalog_dir,
+            database_url="sqlite://",
+            auth_disabled=True,
+            decision_log_enabled=False,
+        )
     )
 
 

@@ -47,7 +47,7 @@ async def test_individual_record_is_stored_with_the_catalogue_facts(
     assert record["name"] == "Anna Andersson"
     assert record["corrects"] is None
     assert record["corrected_by"] == []
-    assert record["recorded_by"] == "anonymous"
+    assert record["recorded_by"] == "auth-disabled"
     assert response.headers["Location"] == f"/v1/documentation/{record['id']}"
     assert response.headers["Catalog-Version"] == "2025-07-01"
     fetched = await client.get(response.headers["Location"])

@@ -119,6 +119,8 @@ async def test_default_period_is_twelve_calendar_months(client: httpx.AsyncClien
     assert (body["from"], body["to"]) == ("2025-12-01", "2026-11-23")
     body = (await client.get("/v1/statistics/documentation", params={"to": "2026-01-05"})).json()
     assert body["from"] == "2025-02-01"
+    body = (await client.get("/v1/statistics/documentation", params={"to": "0001-03-01"})).json()
+    assert body["from"] == "0001-01-01"
 
 
 @pytest.mark.parametrize("path", ["/v1/statistics/decisions", "/v1/statistics/documentation"])

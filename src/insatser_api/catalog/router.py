@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from insatser_api.catalog import examples
 from insatser_api.catalog.dependencies import CatalogDep, InsatsIdPath, RegistryDep, find_insats
@@ -23,8 +23,14 @@ from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_RESPONSES
 from insatser_api.kit.pagination import Page, PageQuery, PerPageQuery, paginate
 from insatser_api.kit.text import fold
+from insatser_api.security.dependencies import require_catalog_read
+from insatser_api.security.errors import AUTH_RESPONSES
 
-router = APIRouter(tags=["Katalog"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    tags=["Katalog"],
+    responses={**PROBLEM_RESPONSES, **AUTH_RESPONSES},
+    dependencies=[Depends(require_catalog_read)],
+)
 
 
 @router.get(

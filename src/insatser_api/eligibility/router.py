@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from insatser_api.catalog.dependencies import (
     CATALOG_VERSION_HEADER,
@@ -20,11 +20,19 @@ from insatser_api.eligibility.schemas import (
 )
 from insatser_api.eligibility.service import summarize, to_response
 from insatser_api.eligibility.situation import build_situation
+from insatser_api.kit.body_guard import BODY_PROBLEM_RESPONSES
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, InvalidRequest
 from insatser_api.ops.metrics import record_decisions
+from insatser_api.security import scopes
+from insatser_api.security.dependencies import require_scope
+from insatser_api.security.errors import AUTH_RESPONSES
 
-router = APIRouter(tags=["Behörighet"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    tags=["Behörighet"],
+    responses={**PROBLEM_RESPONSES, **AUTH_RESPONSES, **BODY_PROBLEM_RESPONSES},
+    dependencies=[Depends(require_scope(scopes.ELIGIBILITY_CHECK))],
+)
 
 _EXAMPLE = {
     "as_of": "2026-11-23",

@@ -9,6 +9,7 @@ under 60 parallel POSTs).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -32,6 +33,17 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+class _NoRowData(logging.Filter):
+    """Drops SQLAlchemy's DEBUG records of fetched rows: rows can hold personnummer."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg != "Row %r"
+
+
+_ENGINE_LOGGER = logging.getLogger("sqlalchemy.engine.Engine")
+_ENGINE_LOGGER.addFilter(_NoRowData())
+
+
 def create_db_engine(url: str, *, for_writes: bool = False) -> Engine:
     """An engine; on SQLite `for_writes` makes every transaction `BEGIN IMMEDIATE`.
 
@@ -41,9 +53,13 @@ def create_db_engine(url: str, *, for_writes: bool = False) -> Engine:
     behind the busy timeout instead. Readers keep a deferred engine so they never queue.
     """
     url = normalize_url(url)
+    # hide_parameters: bound values (a personnummer, a journal text) never reach the SQL log
+    # at INFO/DEBUG nor the text of a database error.
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True
+        )
+    engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
     event.listen(engine, "connect", _configure_sqlite)
     if for_writes:
         event.listen(engine, "connect", _take_over_transactions)

@@ -7,6 +7,7 @@ import importlib
 TABLE_MODULES = (
     "insatser_api.decisions.models",
     "insatser_api.records.models",
+    "insatser_api.security.models",
 )
 
 

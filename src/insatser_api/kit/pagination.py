@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 T = TypeVar("T")
 
-PageQuery = Annotated[int, Query(ge=1, description="Sidnummer, från 1")]
+# Bounded so that (page - 1) * per_page always fits a database OFFSET (schemathesis found it).
+PageQuery = Annotated[int, Query(ge=1, le=1_000_000, description="Sidnummer, från 1")]
 PerPageQuery = Annotated[int, Query(ge=1, le=200, description="Antal per sida, högst 200")]
 
 

@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_URL = "/docs/static"
+DOCS_PATHS = ("/docs", "/redoc")
 
 router = APIRouter(include_in_schema=False)
 

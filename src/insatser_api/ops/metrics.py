@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Depends, Response
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -27,6 +27,9 @@ from prometheus_client import (
 )
 
 from insatser_api.rules import Decision
+from insatser_api.security import scopes
+from insatser_api.security.dependencies import require_scope
+from insatser_api.security.errors import AUTH_RESPONSES
 
 MULTIPROC_DIR_VARIABLE = "PROMETHEUS_MULTIPROC_DIR"
 
@@ -70,7 +73,12 @@ def render() -> bytes:
     return generate_latest(REGISTRY)
 
 
-router = APIRouter(tags=["Drift"])
+# A scraper needs no more than the follow-up counts it exports: `statistics:read`, not `admin`.
+router = APIRouter(
+    tags=["Drift"],
+    responses=AUTH_RESPONSES,
+    dependencies=[Depends(require_scope(scopes.STATISTICS_READ))],
+)
 
 
 @router.get(

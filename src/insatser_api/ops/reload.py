@@ -30,6 +30,8 @@ from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_MEDIA_TYPE, FieldError, Problem, ProblemError
 from insatser_api.ops.metrics import CATALOG_RELOADS
 from insatser_api.ops.schemas import CatalogReloaded
+from insatser_api.security.dependencies import Admin
+from insatser_api.security.errors import AUTH_RESPONSES
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +120,7 @@ router = APIRouter(tags=["Drift"])
     "filen och felet; den tidigare inlästa katalogen fortsätter då att användas. "
     "Kräver behörigheten `admin`.",
     responses={
+        **AUTH_RESPONSES,
         200: {
             "description": "Katalogen är inläst; svaret listar versionerna som nu används",
             "content": {
@@ -164,8 +167,7 @@ router = APIRouter(tags=["Drift"])
         },
     },
 )
-def reload_catalog_endpoint(request: Request) -> CatalogReloaded:
-    # auth: admin scope — the integrator wires the API-key dependency (scope `admin`) here.
+def reload_catalog_endpoint(request: Request, _: Admin) -> CatalogReloaded:
     # A plain `def`: loading and compiling take a while and run in the thread pool.
     registry = reload_catalog(request.app)
     supervisor = _supervisor_pid()

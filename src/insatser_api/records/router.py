@@ -16,6 +16,7 @@ from insatser_api.catalog.dependencies import (
 from insatser_api.catalog.examples import example
 from insatser_api.catalog.registry import CatalogVersion, NoCatalogInForce
 from insatser_api.decisions.recording import client_name
+from insatser_api.kit.body_guard import BODY_PROBLEM_RESPONSES
 from insatser_api.kit.database import DatabaseDep, SessionDep
 from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, InvalidRequest, NotFound
 from insatser_api.kit.pagination import Page, PageQuery, PerPageQuery
@@ -23,8 +24,14 @@ from insatser_api.kit.periods import FromQuery, ToQuery, check_period
 from insatser_api.records import examples, repository
 from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
 from insatser_api.records.service import to_out, write_record
+from insatser_api.security.dependencies import (
+    DocumentationReader,
+    DocumentationWriter,
+    ensure_may_write_for,
+)
+from insatser_api.security.errors import AUTH_RESPONSES
 
-router = APIRouter(tags=["Dokumentation"], responses=PROBLEM_RESPONSES)
+router = APIRouter(tags=["Dokumentation"], responses={**PROBLEM_RESPONSES, **AUTH_RESPONSES})
 
 IDEMPOTENCY_KEY_HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -72,6 +79,7 @@ def _version_on(registry: RegistryDep, performed_on: dt.date) -> CatalogVersion:
     "en rättelse är en ny anteckning med `corrects`. Med `Idempotency-Key` skapar ett nytt "
     "försök aldrig en andra anteckning (svaret har då huvudet `Idempotent-Replayed: true`).",
     responses={
+        **BODY_PROBLEM_RESPONSES,
         201: {
             "description": "Anteckningen är sparad (eller fanns redan för samma Idempotency-Key)",
             "content": {"application/json": {"example": examples.RECORD}},
@@ -109,6 +117,7 @@ def create_documentation_record(
     body: DocumentationRecordIn,
     registry: RegistryDep,
     database: DatabaseDep,
+    principal: DocumentationWriter,
     request: Request,
     response: Response,
     idempotency_key: IdempotencyKey = None,
@@ -116,6 +125,7 @@ def create_documentation_record(
     version = _version_on(registry, body.performed_on)
     response.headers[CATALOG_VERSION_HEADER] = version.version
     insats = find_insats(version, insats_id)
+    ensure_may_write_for(principal, insats.enhet)  # Nexus staff cannot write Bryggan's records
     # One short write transaction, committed before the answer is built: on SQLite the
     # write lock is held from BEGIN IMMEDIATE to COMMIT and nothing else.
     with database.write_sessions.begin() as session:
@@ -144,6 +154,7 @@ def create_documentation_record(
 )
 def list_documentation_records(
     session: SessionDep,
+    _: DocumentationReader,
     insats_id: Annotated[str | None, Query(max_length=64, description="Insatsens id")] = None,
     from_: FromQuery = None,
     to: ToQuery = None,
@@ -175,7 +186,7 @@ def list_documentation_records(
     description="En anteckning med de senare anteckningar som rättar den (`corrected_by`).",
 )
 def get_documentation_record(
-    record_id: RecordIdPath, session: SessionDep
+    record_id: RecordIdPath, session: SessionDep, _: DocumentationReader
 ) -> DocumentationRecordOut:
     record = repository.get(session, record_id)
     if record is None:

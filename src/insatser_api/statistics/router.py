@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from insatser_api.catalog.examples import example
 from insatser_api.catalog.schemas import DocumentationMode
@@ -15,6 +15,9 @@ from insatser_api.kit.errors import PROBLEM_RESPONSES
 from insatser_api.kit.periods import FromQuery, ToQuery, check_period
 from insatser_api.records import examples
 from insatser_api.rules import Outcome
+from insatser_api.security import scopes
+from insatser_api.security.dependencies import require_scope
+from insatser_api.security.errors import AUTH_RESPONSES
 from insatser_api.statistics import repository
 from insatser_api.statistics.schemas import (
     ConditionCount,
@@ -24,7 +27,11 @@ from insatser_api.statistics.schemas import (
     OutcomeCount,
 )
 
-router = APIRouter(tags=["Uppföljning"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    tags=["Uppföljning"],
+    responses={**PROBLEM_RESPONSES, **AUTH_RESPONSES},
+    dependencies=[Depends(require_scope(scopes.STATISTICS_READ))],
+)
 
 InsatsQuery = Annotated[str | None, Query(max_length=64, description="Bara denna insats")]
 _PERIOD = (
@@ -38,7 +45,9 @@ def _period(first: dt.date | None, last: dt.date | None) -> tuple[dt.date, dt.da
     last = last or today_in_stockholm()
     if first is None:
         months_back = last.year * 12 + last.month - 1 - 11
-        first = dt.date(months_back // 12, months_back % 12 + 1, 1)
+        year, month = divmod(months_back, 12)
+        # Year 0 does not exist; a `to` in year 1 starts from the first day there is.
+        first = dt.date(year, month + 1, 1) if year >= 1 else dt.date.min
     check_period(first, last)
     return first, last
 

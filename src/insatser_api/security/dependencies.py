@@ -1,0 +1,95 @@
+"""FastAPI dependencies: authenticate the bearer key, check its scope, hand over the Principal.
+
+Endpoints say what they need with one alias, e.g. `principal: EligibilityChecker`, or with
+`dependencies=[Depends(require_scope(scopes.ADMIN))]` when they do not read the principal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+
+from insatser_api.config import Settings
+from insatser_api.security import errors, scopes
+from insatser_api.security.principal import AUTH_DISABLED, Principal
+from insatser_api.security.service import KeyVerifier
+
+# Declares the scheme in OpenAPI; the checks below are ours, so it never raises by itself.
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearerAuth",
+    description="API-nyckel (`isk_…`) i huvudet `Authorization: Bearer <nyckel>`. Nycklar skapas "
+    "med `insatser-api keys create` och har behörigheter (scopes).",
+)
+BearerCredentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)]
+
+# The caller of a catalogue endpoint left open by INSATSER_PUBLIC_CATALOG=true.
+ANONYMOUS_READER = Principal(
+    key_id=None, name="anonymous", scopes=frozenset({scopes.CATALOG_READ}), enheter=frozenset()
+)
+
+ScopeDependency = Callable[[Request, HTTPAuthorizationCredentials | None], Awaitable[Principal]]
+
+
+def require_scope(
+    scope: str, *, open_when: Callable[[Settings], bool] | None = None
+) -> ScopeDependency:
+    """A dependency that lets through callers holding `scope`: 401 without a valid key, 403
+    with a key that lacks it. `open_when(settings)` true: no key needed (the public catalogue)."""
+    if scope not in scopes.ALL_SCOPES:
+        raise ValueError(f"unknown scope {scope!r}")
+
+    async def dependency(request: Request, credentials: BearerCredentials) -> Principal:
+        settings: Settings = request.app.state.settings
+        if settings.auth_disabled:
+            principal = AUTH_DISABLED
+        elif open_when is not None and open_when(settings):
+            principal = ANONYMOUS_READER
+        else:
+            principal = await _authenticate(request, credentials)
+            if not principal.has_scope(scope):
+                raise errors.missing_scope(scope)
+        request.state.principal = principal
+        return principal
+
+    return dependency
+
+
+async def _authenticate(
+    request: Request, credentials: HTTPAuthorizationCredentials | None
+) -> Principal:
+    if credentials is None:
+        if "authorization" in request.headers:
+            raise errors.invalid_key()
+        raise errors.missing_key()
+    verifier: KeyVerifier = request.app.state.key_verifier
+    token = credentials.credentials
+    # Cache hit: no database and no thread; a miss queries the database off the event loop.
+    principal = verifier.cached(token) or await run_in_threadpool(verifier.verify, token)
+    if principal is None:
+        raise errors.invalid_key()
+    return principal
+
+
+def ensure_may_write_for(principal: Principal, enhet: str) -> None:
+    """403 unless the caller may write documentation for `enhet` (the insats' enhet)."""
+    if not principal.may_write_for(enhet):
+        raise errors.enhet_not_allowed(enhet)
+
+
+def _catalog_is_public(settings: Settings) -> bool:
+    return settings.public_catalog
+
+
+require_catalog_read = require_scope(scopes.CATALOG_READ, open_when=_catalog_is_public)
+
+CatalogReader = Annotated[Principal, Depends(require_catalog_read)]
+EligibilityChecker = Annotated[Principal, Depends(require_scope(scopes.ELIGIBILITY_CHECK))]
+DocumentationWriter = Annotated[Principal, Depends(require_scope(scopes.DOCUMENTATION_WRITE))]
+DocumentationReader = Annotated[Principal, Depends(require_scope(scopes.DOCUMENTATION_READ))]
+StatisticsReader = Annotated[Principal, Depends(require_scope(scopes.STATISTICS_READ))]
+Admin = Annotated[Principal, Depends(require_scope(scopes.ADMIN))]

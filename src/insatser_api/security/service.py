@@ -1,0 +1,170 @@
+"""Creating, listing and revoking API keys, and verifying a presented key (with a short cache)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from insatser_api.security import repository
+from insatser_api.security.models import NAME_MAX_LENGTH, ApiKey
+from insatser_api.security.principal import Principal
+from insatser_api.security.scopes import ALL_SCOPES, DOCUMENTATION_WRITE, EVERY_ENHET
+from insatser_api.security.tokens import generate_token, hash_token, hashes_match, token_prefix
+
+logger = logging.getLogger(__name__)
+
+# Bound on cached keys before expired entries are swept (only verified keys are cached).
+_CACHE_SWEEP_SIZE = 256
+
+
+class KeyRequestError(ValueError):
+    """A key request that cannot be carried out; the message is for the operator, in Swedish."""
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedKey:
+    key: ApiKey
+    token: str  # shown once, never stored
+
+
+def create_key(
+    session: Session,
+    name: str,
+    scopes: Iterable[str],
+    enheter: Iterable[str] = (),
+    *,
+    pepper: str,
+) -> CreatedKey:
+    name = name.strip()
+    wanted = frozenset(scopes)
+    places = sorted({e.strip() for e in enheter if e.strip()})
+    if not name or len(name) > NAME_MAX_LENGTH:
+        raise KeyRequestError(f"Namnet ska ha 1–{NAME_MAX_LENGTH} tecken.")
+    if repository.name_taken(session, name):
+        raise KeyRequestError(f"Det finns redan en nyckel som heter {name!r}.")
+    if not wanted:
+        raise KeyRequestError("Ange minst en behörighet (--scope).")
+    if unknown := sorted(wanted - ALL_SCOPES):
+        raise KeyRequestError(
+            f"Okänd behörighet: {', '.join(unknown)}. Tillåtna: {', '.join(sorted(ALL_SCOPES))}."
+        )
+    if DOCUMENTATION_WRITE in wanted and not places:
+        raise KeyRequestError(
+            "documentation:write kräver att enheterna anges (--enhet NAMN, eller --enhet '*' "
+            "för alla enheter)."
+        )
+    if places and DOCUMENTATION_WRITE not in wanted:
+        raise KeyRequestError("--enhet gäller bara tillsammans med documentation:write.")
+    if EVERY_ENHET in places and len(places) > 1:
+        raise KeyRequestError("Ange antingen '*' eller namngivna enheter, inte båda.")
+    new = generate_token()
+    key = ApiKey(
+        id=str(uuid.uuid4()),
+        name=name,
+        prefix=new.prefix,
+        secret_hash=hash_token(new.token, pepper),
+        scopes=sorted(wanted),
+        enheter=places or None,
+        created_at=utcnow(),
+    )
+    return CreatedKey(repository.add(session, key), new.token)
+
+
+def list_keys(session: Session) -> Sequence[ApiKey]:
+    return repository.all_keys(session)
+
+
+def revoke_key(session: Session, name_or_prefix: str) -> ApiKey:
+    key = repository.by_name_or_prefix(session, name_or_prefix)
+    if key is None:
+        raise KeyRequestError(f"Ingen nyckel heter eller har prefixet {name_or_prefix!r}.")
+    if key.revoked_at is None:
+        key.revoked_at = utcnow()
+    return key
+
+
+def principal_of(key: ApiKey) -> Principal:
+    stored = key.enheter or []
+    return Principal(
+        key_id=key.id,
+        name=key.name,
+        scopes=frozenset(key.scopes),
+        enheter=None if EVERY_ENHET in stored else frozenset(stored),
+    )
+
+
+class KeyVerifier:
+    """Checks presented tokens against the database, trusting a verified key for `ttl` seconds.
+
+    The cache keeps the eligibility path off the database; the price is that a revoked key
+    keeps working for at most `ttl` seconds in each process that had verified it.
+    """
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        pepper: str,
+        ttl: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._sessions = sessions
+        self._pepper = pepper
+        self._ttl = ttl
+        self._clock = clock
+        self._cache: dict[str, tuple[Principal, float]] = {}
+
+    def cached(self, token: str) -> Principal | None:
+        """The principal of a token verified less than `ttl` ago, without the database."""
+        if not self._cache:
+            return None
+        entry = self._cache.get(self._digest(token))
+        if entry is None or entry[1] <= self._clock():
+            return None
+        return entry[0]
+
+    def verify(self, token: str) -> Principal | None:
+        """The principal of a valid, unrevoked token, else None. May query the database."""
+        principal = self.cached(token)
+        if principal is not None:
+            return principal
+        prefix = token_prefix(token)
+        if prefix is None:
+            return None
+        digest = self._digest(token)
+        with self._sessions() as session:
+            key = repository.by_prefix(session, prefix)
+            if key is None or not hashes_match(key.secret_hash, digest):
+                return None
+            if key.revoked_at is not None:
+                # The prefix is public (shown in listings); the token itself is never logged.
+                logger.info("revoked api key used: prefix %s", prefix)
+                return None
+            repository.mark_used(session, key.id, utcnow())
+            session.commit()
+            principal = principal_of(key)
+        self._remember(digest, principal)
+        return principal
+
+    def forget_all(self) -> None:
+        self._cache.clear()
+
+    def _digest(self, token: str) -> str:
+        return hash_token(token, self._pepper)
+
+    def _remember(self, digest: str, principal: Principal) -> None:
+        if self._ttl <= 0:
+            return
+        now = self._clock()
+        if len(self._cache) >= _CACHE_SWEEP_SIZE:
+            self._cache = {k: v for k, v in self._cache.items() if v[1] > now}
+        self._cache[digest] = (principal, now + self._ttl)
