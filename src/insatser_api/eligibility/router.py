@@ -17,7 +17,7 @@ from insatser_api.eligibility.schemas import (
     EligibilityRequest,
     EligibilityResponse,
 )
-from insatser_api.eligibility.service import summarize, to_response
+from insatser_api.eligibility.service import answer_json, screening_json
 from insatser_api.eligibility.situation import build_situation
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, InvalidRequest
@@ -38,20 +38,17 @@ _EXAMPLE = {
     "källa i bilagan, vilka uppgifter som saknas, samtycke (21 kap. 2 § SoL), målgrupp, "
     "dokumentationssätt (14 kap. SoL) och, vid nej, informationen enligt 11 kap. 6 § SoL.",
     openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
+    response_model=EligibilityResponse,
 )
 async def check_eligibility_for_insats(
-    insats_id: InsatsIdPath,
-    body: EligibilityRequest,
-    registry: RegistryDep,
-    response: Response,
-) -> EligibilityResponse:
+    insats_id: InsatsIdPath, body: EligibilityRequest, registry: RegistryDep
+) -> Response:
     as_of = body.as_of or today_in_stockholm()
     version = version_in_force(registry, as_of)
-    response.headers[CATALOG_VERSION_HEADER] = version.version
     find_insats(version, insats_id)
     situation = build_situation(body, as_of, version)
-    compiled = version.compiled.insatser[insats_id]
-    return to_response(version, compiled.judge(situation), compiled)
+    decision = version.compiled.insatser[insats_id].judge(situation)
+    return _json(answer_json(version, decision), version.version)
 
 
 @router.post(
@@ -62,13 +59,11 @@ async def check_eligibility_for_insats(
     "som saknas (så att ett formulär kan fråga så lite som möjligt) och vilka insatser som "
     "är tänkta för andra än personen.",
     openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
+    response_model=EligibilityAllResponse,
 )
-async def check_eligibility(
-    body: EligibilityAllRequest, registry: RegistryDep, response: Response
-) -> EligibilityAllResponse:
+async def check_eligibility(body: EligibilityAllRequest, registry: RegistryDep) -> Response:
     as_of = body.as_of or today_in_stockholm()
     version = version_in_force(registry, as_of)
-    response.headers[CATALOG_VERSION_HEADER] = version.version
     ids = list(dict.fromkeys(body.insats_ids)) if body.insats_ids is not None else None
     if ids is not None:
         unknown = [
@@ -80,10 +75,12 @@ async def check_eligibility(
             raise InvalidRequest("Begäran nämner insatser som inte finns i katalogen.", unknown)
     situation = build_situation(body, as_of, version)
     decisions = version.compiled.judge_all(situation, ids)
-    compiled = version.compiled.insatser
-    return EligibilityAllResponse(
-        catalog_version=version.version,
-        as_of=as_of,
-        results=[to_response(version, d, compiled[d.insats_id]) for d in decisions],
-        summary=summarize(version, decisions),
+    return _json(screening_json(version, as_of, decisions), version.version)
+
+
+def _json(content: bytes, catalog_version: str) -> Response:
+    # The service writes the JSON of `response_model` itself (eligibility/service.py), so FastAPI
+    # is handed a finished response and neither validates nor serializes it again.
+    return Response(
+        content, media_type="application/json", headers={CATALOG_VERSION_HEADER: catalog_version}
     )
