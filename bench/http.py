@@ -48,6 +48,21 @@ class Measurement:
     p50_ms: float
     p99_ms: float
     requests: int
+    # CPU time the server process spent per request: steadier than req/s on a shared machine,
+    # since time the neighbours take is not counted.
+    server_cpu_us: float
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    base: str
+    pid: int
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def endpoints() -> list[Endpoint]:
@@ -96,7 +111,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def service(workdir: Path) -> Iterator[str]:
+def service(workdir: Path) -> Iterator[Server]:
     """uvicorn with one worker and no access log on a migrated SQLite database."""
     from insatser_api.kit import migrations
 
@@ -125,7 +140,7 @@ def service(workdir: Path) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_live(base, process)
-        yield base
+        yield Server(base, process.pid)
     finally:
         process.terminate()
         try:
@@ -172,19 +187,19 @@ def _ms(text: str) -> float:
     return float(number) * _UNITS[unit]
 
 
-def parse_wrk(output: str) -> Measurement:
+def parse_wrk(output: str, cpu_s: float) -> Measurement:
     if re.search(r"Non-2xx or 3xx responses|Socket errors", output):
         sys.exit(f"wrk saw failed requests:\n{output}")
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
     p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
     p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
     count = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
-    return Measurement(rate, p50, p99, count)
+    return Measurement(rate, p50, p99, count, cpu_s / count * 1e6)
 
 
 def run_wrk(
     wrk: str,
-    base: str,
+    server: Server,
     endpoint: Endpoint,
     workdir: Path,
     *,
@@ -209,7 +224,8 @@ def run_wrk(
         "--timeout=5s",
         "--latency",
         f"--script={LUA}",
-        base,
+        server.base,
     ]
+    cpu_before = cpu_seconds(server.pid)
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    return parse_wrk(done.stdout)
+    return parse_wrk(done.stdout, cpu_seconds(server.pid) - cpu_before)

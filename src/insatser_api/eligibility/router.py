@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from insatser_api.catalog.dependencies import (
     CATALOG_VERSION_HEADER,
     InsatsIdPath,
-    RegistryDep,
     find_insats,
     version_in_force,
 )
+from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.eligibility.schemas import (
     EligibilityAllRequest,
     EligibilityAllResponse,
@@ -41,8 +41,9 @@ _EXAMPLE = {
     response_model=EligibilityResponse,
 )
 async def check_eligibility_for_insats(
-    insats_id: InsatsIdPath, body: EligibilityRequest, registry: RegistryDep
+    insats_id: InsatsIdPath, body: EligibilityRequest, request: Request
 ) -> Response:
+    registry = _registry(request)
     as_of = body.as_of or today_in_stockholm()
     version = version_in_force(registry, as_of)
     find_insats(version, insats_id)
@@ -61,7 +62,8 @@ async def check_eligibility_for_insats(
     openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
     response_model=EligibilityAllResponse,
 )
-async def check_eligibility(body: EligibilityAllRequest, registry: RegistryDep) -> Response:
+async def check_eligibility(body: EligibilityAllRequest, request: Request) -> Response:
+    registry = _registry(request)
     as_of = body.as_of or today_in_stockholm()
     version = version_in_force(registry, as_of)
     ids = list(dict.fromkeys(body.insats_ids)) if body.insats_ids is not None else None
@@ -76,6 +78,13 @@ async def check_eligibility(body: EligibilityAllRequest, registry: RegistryDep) 
     situation = build_situation(body, as_of, version)
     decisions = version.compiled.judge_all(situation, ids)
     return _json(screening_json(version, as_of, decisions), version.version)
+
+
+def _registry(request: Request) -> CatalogRegistry:
+    # What `RegistryDep` gives, read directly: a dependency costs FastAPI more per request than
+    # the rest of the eligibility work (docs/performance.md), and these are the hot endpoints.
+    registry: CatalogRegistry = request.app.state.registry
+    return registry
 
 
 def _json(content: bytes, catalog_version: str) -> Response:
