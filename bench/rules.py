@@ -4,7 +4,10 @@
 
 Prints (and optionally writes as JSON) the median over repeats of:
 - catalogue load: YAML read, pydantic validation and compilation of the bundled catalogue;
-- µs to screen one person against all 28 insatser (`CompiledCatalog.judge_all`);
+- µs to screen one person against all 28 insatser (`CompiledCatalog.judge_all`), once in the
+  steady state (each insats remembers decisions on the inputs it reads, so a person like one
+  seen before costs a lookup) and once at first sight (every decision worked out afresh with
+  `CompiledInsats.decide`, as for a person unlike anyone seen that day);
 - the same against synthetic catalogues of 28, 280 and 2,800 insatser (the real ones replicated
   under new ids), to show how the cost grows with the catalogue.
 """
@@ -44,12 +47,18 @@ def median_seconds(action: Callable[[], object], *, number: int, repeat: int) ->
     return statistics.median(runs)
 
 
-def screening_us(compiled: CompiledCatalog, *, repeat: int, budget_s: float = 0.2) -> float:
+def screening_us(
+    compiled: CompiledCatalog, *, repeat: int, budget_s: float = 0.2, first_sight: bool = False
+) -> float:
     """Microseconds to screen one person against every insats (median of repeats)."""
+    insatser = list(compiled.insatser.values())
 
     def screen_everyone() -> None:
         for situation in SITUATIONS:
-            compiled.judge_all(situation)
+            if first_sight:
+                [insats.decide(situation) for insats in insatser]
+            else:
+                compiled.judge_all(situation)
 
     once = median_seconds(screen_everyone, number=1, repeat=3)
     number = max(1, int(budget_s / max(once, 1e-9)))
@@ -81,6 +90,9 @@ def run(repeat: int) -> dict[str, Any]:
         "insatser": len(compiled.insatser),
         "people": len(SITUATIONS),
         "screen_all_us_per_person": round(screening_us(compiled, repeat=repeat), 1),
+        "first_sight_us_per_person": round(
+            screening_us(compiled, repeat=repeat, first_sight=True), 1
+        ),
         "scaling": [],
     }
     data = yaml.load(CATALOG_FILE.read_bytes(), Loader=yaml.CSafeLoader)
@@ -93,12 +105,15 @@ def run(repeat: int) -> dict[str, Any]:
         )
         big = compile_catalog(Catalog.model_validate(raw))
         per_person = screening_us(big, repeat=repeat)
+        fresh = screening_us(big, repeat=repeat, first_sight=True)
         result["scaling"].append(
             {
                 "insatser": size,
                 "validate_and_compile_s": round(validate_s, 4),
                 "screen_us_per_person": round(per_person, 1),
                 "us_per_insats": round(per_person / size, 3),
+                "first_sight_us_per_person": round(fresh, 1),
+                "first_sight_us_per_insats": round(fresh / size, 3),
             }
         )
     return result
@@ -108,13 +123,17 @@ def report(result: dict[str, Any]) -> str:
     lines = [
         f"catalogue load (read, validate, compile): {result['catalog_load_s'] * 1000:.1f} ms",
         f"screen one person against all {result['insatser']} insatser: "
-        f"{result['screen_all_us_per_person']:.1f} µs (median; {result['people']} people)",
-        "scaling:  insatser  validate+compile  µs/person  µs/insats",
+        f"{result['screen_all_us_per_person']:.1f} µs steady state, "
+        f"{result['first_sight_us_per_person']:.1f} µs at first sight "
+        f"(medians; {result['people']} people)",
+        "scaling:  insatser  validate+compile  µs/person  µs/insats  first sight: µs/person"
+        "  µs/insats",
     ]
     for row in result["scaling"]:
         lines.append(
             f"          {row['insatser']:>8}  {row['validate_and_compile_s'] * 1000:>13.1f} ms"
             f"  {row['screen_us_per_person']:>9.1f}  {row['us_per_insats']:>9.3f}"
+            f"  {row['first_sight_us_per_person']:>22.1f}  {row['first_sight_us_per_insats']:>9.3f}"
         )
     return "\n".join(lines)
 

@@ -53,12 +53,15 @@ class ConsentRule:
         )
 
     def evaluate(self, situation: Situation) -> ConsentResult:
+        given = situation.guardian_consent
         if self.subject == "participating_child":
             participates = situation.facts.get("child.participates")
             case = "yes" if participates is True else "no" if participates is False else "unstated"
         else:
-            case = self._age_group(situation.age())
-        given = situation.guardian_consent
+            age = situation.facts.get("applicant.age")
+            if type(age) is not int:  # absent, or not a plain int: let `age()` judge it
+                age = situation.age()
+            case = self._age_group(age)
         answer = self._answers.get((case, given))
         if answer is None:
             answer = self._answers[case, given] = self._answer(case, given)

@@ -32,6 +32,8 @@ from insatser_api.rules.target_group import TargetGroup
 # full it is emptied and fills again, which bounds memory whatever callers send.
 DECISION_MEMO_LIMIT = 4096
 
+_NOT_MET, _UNKNOWN, _NOT_ELIGIBLE = Status.NOT_MET, Status.UNKNOWN, Outcome.NOT_ELIGIBLE
+
 
 def information_11_kap_6(kommun_namn: str) -> str:
     """What every refusal must tell the person (SoL 2025:400 11 kap. 6 §)."""
@@ -116,10 +118,10 @@ class CompiledInsats:
         consent = self.consent.evaluate(situation)
         statuses = {r.status for r in results}
         missing: tuple[str, ...] = ()
-        if Status.NOT_MET in statuses or (consent.required is True and consent.given is False):
-            outcome = Outcome.NOT_ELIGIBLE
+        if _NOT_MET in statuses or (consent.required is True and consent.given is False):
+            outcome = _NOT_ELIGIBLE
         else:
-            if Status.UNKNOWN in statuses:
+            if _UNKNOWN in statuses:
                 missing = tuple(dict.fromkeys(k for r in results for k in r.missing))
             # Unknown age decides whether consent is needed (rules.md, Edge decisions).
             if (
@@ -134,17 +136,18 @@ class CompiledInsats:
                 outcome = Outcome.REQUIRES_GUARDIAN_CONSENT
             else:
                 outcome = Outcome.ELIGIBLE
+        # Positional, in the order of Decision's fields: a named tuple is built fastest so.
         return Decision(
-            insats_id=self.id,
-            catalog_version=self.catalog_version,
-            as_of=situation.as_of,
-            outcome=outcome,
-            conditions=results,
-            missing_facts=missing,
-            consent=consent,
-            target_group=self.target_group.evaluate(situation),
-            stay_limit=self._stay_limit(results),
-            information=self.information if outcome is Outcome.NOT_ELIGIBLE else None,
+            self.id,
+            self.catalog_version,
+            situation.as_of,
+            outcome,
+            results,
+            missing,
+            consent,
+            self.target_group.evaluate(situation),
+            None if self.stay_limit_index is None else self._stay_limit(results),
+            self.information if outcome is _NOT_ELIGIBLE else None,
         )
 
     def _stay_limit(self, results: tuple[ConditionResult, ...]) -> StayLimitResult | None:

@@ -38,11 +38,12 @@ class TargetGroup:
     There are only four answers (no bands, inside, unknown, outside), all built here once.
     """
 
-    __slots__ = ("_inside", "_no_bands", "_outside", "_unknown", "bands", "text")
+    __slots__ = ("_age_keys", "_inside", "_no_bands", "_outside", "_unknown", "bands", "text")
 
     def __init__(self, text: str, bands: tuple[AgeBand, ...]) -> None:
         self.text = text
         self.bands = bands
+        self._age_keys = tuple((band, f"{band.subject}.age") for band in bands)
         self._no_bands = TargetGroupResult(text, False, _NEVER_REFUSED)
         self._inside = TargetGroupResult(
             text, False, "Personen hör till målgruppens åldersgrupp. " + _NEVER_REFUSED
@@ -64,14 +65,17 @@ class TargetGroup:
     @property
     def reads(self) -> tuple[str, ...]:
         """The ages the note depends on."""
-        return tuple(dict.fromkeys(f"{band.subject}.age" for band in self.bands))
+        return tuple(dict.fromkeys(key for _, key in self._age_keys))
 
     def evaluate(self, situation: Situation) -> TargetGroupResult:
         if not self.bands:
             return self._no_bands
         some_unknown = False
-        for band in self.bands:
-            age = situation.age(band.subject)
+        facts = situation.facts
+        for band, age_key in self._age_keys:
+            age = facts.get(age_key)
+            if type(age) is not int:  # absent, or not a plain int: let `age()` judge it
+                age = situation.age(band.subject)
             if age is None:
                 some_unknown = True
             elif band.contains(age):
