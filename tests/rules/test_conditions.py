@@ -14,7 +14,6 @@ from insatser_api.rules.conditions import (
     InKommun,
     StayLimit,
     YesNoFact,
-    group_by_enhet,
 )
 from insatser_api.rules.decision import ConditionResult, Status
 from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue, HistoryItem, Situation
@@ -196,7 +195,7 @@ def bryggan_booster(within_years: int = 1) -> EarlierInsats:
         insats_ids=(),
         enheter=("Familjestöd Bryggan",),
         within_years=within_years,
-        insatser_of_enhet=group_by_enhet(ENHET_OF_INSATS),
+        enhet_of_insats=ENHET_OF_INSATS,
     )
 
 
@@ -208,7 +207,7 @@ def nexus_booster() -> EarlierInsats:
         insats_ids=("cra", "aterfallsprevention", "spelbehandling", "anhorigstod"),
         enheter=(),
         within_years=1,
-        insatser_of_enhet=group_by_enhet(ENHET_OF_INSATS),
+        enhet_of_insats=ENHET_OF_INSATS,
     )
 
 

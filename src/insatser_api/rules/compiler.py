@@ -23,7 +23,6 @@ from insatser_api.rules.conditions import (
     InKommun,
     StayLimit,
     YesNoFact,
-    group_by_enhet,
 )
 from insatser_api.rules.consent import ConsentRule
 from insatser_api.rules.engine import (
@@ -34,26 +33,25 @@ from insatser_api.rules.engine import (
 )
 from insatser_api.rules.target_group import AgeBand, TargetGroup
 
-# The third argument: insats ids by enhet (casefolded), for earlier_insats.
-_Builder = Callable[[ConditionSpec, str, Mapping[str, frozenset[str]]], Condition]
+_Builder = Callable[[ConditionSpec, str, Mapping[str, str]], Condition]
 
 
-def _age(spec: ConditionSpec, source: str, _: Mapping[str, frozenset[str]]) -> Condition:
+def _age(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
     assert isinstance(spec, AgeCondition)
     return AgeRange(spec.code, spec.description, source, spec.min_age, spec.max_age)
 
 
-def _kommun(spec: ConditionSpec, source: str, _: Mapping[str, frozenset[str]]) -> Condition:
+def _kommun(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
     assert isinstance(spec, KommunCondition)
     return InKommun(spec.code, spec.description, source, spec.fact.value, spec.kommunkod)
 
 
-def _yes_no(spec: ConditionSpec, source: str, _: Mapping[str, frozenset[str]]) -> Condition:
+def _yes_no(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
     assert isinstance(spec, YesNoCondition)
     return YesNoFact(spec.code, spec.description, source, spec.fact.value, spec.expected)
 
 
-def _earlier(spec: ConditionSpec, source: str, by_enhet: Mapping[str, frozenset[str]]) -> Condition:
+def _earlier(spec: ConditionSpec, source: str, enhet_of: Mapping[str, str]) -> Condition:
     assert isinstance(spec, EarlierInsatsCondition)
     return EarlierInsats(
         spec.code,
@@ -62,18 +60,18 @@ def _earlier(spec: ConditionSpec, source: str, by_enhet: Mapping[str, frozenset[
         spec.insats_ids,
         spec.enheter,
         spec.within_years,
-        by_enhet,
+        enhet_of,
     )
 
 
-def _stay(spec: ConditionSpec, source: str, _: Mapping[str, frozenset[str]]) -> Condition:
+def _stay(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
     assert isinstance(spec, StayLimitCondition)
     return StayLimit(spec.code, spec.description, source, spec.kommunkod)
 
 
-def _any_of(spec: ConditionSpec, source: str, by_enhet: Mapping[str, frozenset[str]]) -> Condition:
+def _any_of(spec: ConditionSpec, source: str, enhet_of: Mapping[str, str]) -> Condition:
     assert isinstance(spec, AnyOfCondition)
-    parts = [build_condition(part, source, by_enhet) for part in spec.any_of]
+    parts = [build_condition(part, source, enhet_of) for part in spec.any_of]
     return AnyOf(spec.code, spec.description, source, parts)
 
 
@@ -89,16 +87,16 @@ _BUILDERS: dict[type[object], _Builder] = {
 
 
 def build_condition(
-    spec: ConditionSpec, default_source: str, by_enhet: Mapping[str, frozenset[str]]
+    spec: ConditionSpec, default_source: str, enhet_of: Mapping[str, str]
 ) -> Condition:
-    return _BUILDERS[type(spec)](spec, spec.source or default_source, by_enhet)
+    return _BUILDERS[type(spec)](spec, spec.source or default_source, enhet_of)
 
 
 def compile_catalog(catalog: Catalog) -> CompiledCatalog:
-    by_enhet = group_by_enhet({insats.id: insats.enhet for insats in catalog.insatser})
+    enhet_of = {insats.id: insats.enhet for insats in catalog.insatser}
     information = information_11_kap_6(catalog.kommun.namn)
     insatser = {
-        insats.id: _compile_insats(catalog, insats, by_enhet, information)
+        insats.id: _compile_insats(catalog, insats, enhet_of, information)
         for insats in catalog.insatser
     }
     return CompiledCatalog(
@@ -112,7 +110,7 @@ def compile_catalog(catalog: Catalog) -> CompiledCatalog:
 
 
 def _compile_insats(
-    catalog: Catalog, insats: Insats, by_enhet: Mapping[str, frozenset[str]], information: str
+    catalog: Catalog, insats: Insats, enhet_of: Mapping[str, str], information: str
 ) -> CompiledInsats:
     documentation = insats.documentation
     return CompiledInsats(
@@ -120,7 +118,7 @@ def _compile_insats(
         section=insats.section,
         catalog_version=catalog.version,
         conditions=[
-            build_condition(spec, insats.section, by_enhet)
+            build_condition(spec, insats.section, enhet_of)
             for spec in catalog.conditions_of(insats)
         ],
         consent=ConsentRule(

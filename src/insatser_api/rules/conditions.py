@@ -18,7 +18,7 @@ from typing import TypeVar
 from insatser_api.rules.age import add_years
 from insatser_api.rules.calendar import next_vardag
 from insatser_api.rules.decision import ConditionResult, Status
-from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue, Situation
+from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue, HistoryItem, Situation
 
 APPLICANT_AGE = "applicant.age"
 APPLICANT_FOLKBOKFORD = "applicant.folkbokford_kommunkod"
@@ -171,19 +171,11 @@ class YesNoFact(_OneFact):
         return self._result(NOT_MET, "inte uppfyllt")
 
 
-def group_by_enhet(enhet_of_insats: Mapping[str, str]) -> dict[str, frozenset[str]]:
-    """Insats ids by enhet (casefolded), for `EarlierInsats`."""
-    groups: dict[str, set[str]] = {}
-    for insats_id, enhet in enhet_of_insats.items():
-        groups.setdefault(enhet.casefold(), set()).add(insats_id)
-    return {enhet: frozenset(ids) for enhet, ids in groups.items()}
-
-
 class EarlierInsats(Condition):
     """An earlier insats, named by id or by enhet, that ended at most `within_years` before the
     prövningsdag: `ended_on` ≤ as_of ≤ `ended_on` + years, both ends inclusive."""
 
-    __slots__ = ("_unknown", "enheter", "insats_ids", "within_years")
+    __slots__ = ("_enhet_of_insats", "_unknown", "enheter", "insats_ids", "within_years")
 
     def __init__(
         self,
@@ -193,20 +185,28 @@ class EarlierInsats(Condition):
         insats_ids: Iterable[str],
         enheter: Iterable[str],
         within_years: int,
-        insatser_of_enhet: Mapping[str, Iterable[str]],
+        enhet_of_insats: Mapping[str, str],
     ) -> None:
         super().__init__(code, description, source)
         self.enheter = frozenset(e.casefold() for e in enheter)
-        # An insats named by id counts if it is listed, or if it belongs to a listed enhet.
-        # `insatser_of_enhet` (from `group_by_enhet`) is built once per catalogue, so compiling
-        # stays linear in the number of insatser.
-        self.insats_ids = frozenset(insats_ids).union(
-            *(insatser_of_enhet.get(enhet, ()) for enhet in self.enheter)
-        )
+        self.insats_ids = frozenset(insats_ids)
+        # An insats named by id counts if it is listed, or if it belongs to a listed enhet. The
+        # catalogue's mapping is kept, not copied into a set per condition, so compiling stays
+        # linear in the number of insatser; the lookup is done when a history is judged.
+        self._enhet_of_insats = enhet_of_insats
         self.within_years = within_years
         self._unknown = self._result(
             UNKNOWN, "okänt, uppgift om tidigare insatser saknas", (HISTORY,)
         )
+
+    def _names(self, item: HistoryItem) -> bool:
+        if item.insats_id is not None:
+            if item.insats_id in self.insats_ids:
+                return True
+            enhet_of_insats = self._enhet_of_insats.get(item.insats_id)
+            if enhet_of_insats is not None and enhet_of_insats.casefold() in self.enheter:
+                return True
+        return item.enhet is not None and item.enhet.casefold() in self.enheter
 
     @property
     def fact_keys(self) -> tuple[str, ...]:
@@ -218,10 +218,9 @@ class EarlierInsats(Condition):
             return self._unknown
         as_of = situation.as_of
         for item in situation.history:
-            named = item.insats_id in self.insats_ids or (
-                item.enhet is not None and item.enhet.casefold() in self.enheter
-            )
-            if named and item.ended_on <= as_of <= add_years(item.ended_on, self.within_years):
+            if self._names(item) and item.ended_on <= as_of <= add_years(
+                item.ended_on, self.within_years
+            ):
                 return self._result(
                     MET, f"uppfyllt, insatsen avslutades {item.ended_on.isoformat()}"
                 )
