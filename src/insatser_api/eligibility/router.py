@@ -88,8 +88,22 @@ def _registry(request: Request) -> CatalogRegistry:
 
 
 def _json(content: bytes, catalog_version: str) -> Response:
-    # The service writes the JSON of `response_model` itself (eligibility/service.py), so FastAPI
-    # is handed a finished response and neither validates nor serializes it again.
-    return Response(
-        content, media_type="application/json", headers={CATALOG_VERSION_HEADER: catalog_version}
-    )
+    return _Answer(content, catalog_version)
+
+
+class _Answer(Response):
+    """JSON the service wrote for `response_model` (eligibility/service.py): FastAPI is handed a
+    finished response and neither validates nor serializes it again. The headers are those
+    FastAPI would send, in its order, set directly rather than through `init_headers`."""
+
+    media_type = "application/json"
+
+    def __init__(self, content: bytes, catalog_version: str) -> None:
+        self.status_code = 200
+        self.background = None
+        self.body = content
+        self.raw_headers = [
+            (b"content-length", str(len(content)).encode("latin-1")),
+            (b"content-type", b"application/json"),
+            (CATALOG_VERSION_HEADER.lower().encode("latin-1"), catalog_version.encode("latin-1")),
+        ]
