@@ -49,7 +49,7 @@ async def check_eligibility_for_insats(
     find_insats(version, insats_id)
     situation = build_situation(body, as_of, version)
     decision = version.compiled.insatser[insats_id].judge(situation)
-    return _json(answer_json(version, decision), version.version)
+    return _Answer(answer_json(version, decision), version.version)
 
 
 @router.post(
@@ -77,7 +77,7 @@ async def check_eligibility(body: EligibilityAllRequest, request: Request) -> Re
             raise InvalidRequest("Begäran nämner insatser som inte finns i katalogen.", unknown)
     situation = build_situation(body, as_of, version)
     decisions = version.compiled.judge_all(situation, ids)
-    return _json(screening_json(version, as_of, decisions), version.version)
+    return _Answer(screening_json(version, as_of, decisions), version.version)
 
 
 def _registry(request: Request) -> CatalogRegistry:
@@ -85,10 +85,6 @@ def _registry(request: Request) -> CatalogRegistry:
     # the rest of the eligibility work (docs/performance.md), and these are the hot endpoints.
     registry: CatalogRegistry = request.app.state.registry
     return registry
-
-
-def _json(content: bytes, catalog_version: str) -> Response:
-    return _Answer(content, catalog_version)
 
 
 class _Answer(Response):
