@@ -31,18 +31,15 @@ def measure_http(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="insatser-bench-") as tmp:
         workdir = Path(tmp)
         with http.service(workdir) as server:
-            options = {
-                "duration": args.duration,
-                "connections": args.connections,
-                "max_requests": args.max_requests,
-            }
+            load = {"connections": args.connections, "max_requests": args.max_requests}
             for endpoint in endpoints:
                 http.check_answers(server.base, endpoint)
-                warm = {**options, "duration": args.warmup}
-                http.run_wrk(wrk, server, endpoint, workdir, **warm)  # type: ignore[arg-type]
+                http.run_wrk(wrk, server, endpoint, workdir, duration=args.warmup, **load)
             for number in range(1, args.rounds + 1):
                 for endpoint in endpoints:
-                    measured = http.run_wrk(wrk, server, endpoint, workdir, **options)  # type: ignore[arg-type]
+                    measured = http.run_wrk(
+                        wrk, server, endpoint, workdir, duration=args.duration, **load
+                    )
                     rounds[endpoint.name].append(measured)
                     print(
                         f"  round {number} {endpoint.label:<38} {measured.requests_per_s:>8.0f} req/s"
@@ -112,8 +109,8 @@ def report(result: dict[str, Any]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="HTTP (wrk) and rules-layer benchmarks")
-    parser.add_argument("--duration", type=float, default=4.0, help="seconds per wrk run")
-    parser.add_argument("--warmup", type=float, default=1.0, help="seconds of warm-up per endpoint")
+    parser.add_argument("--duration", type=int, default=4, help="seconds per wrk run")
+    parser.add_argument("--warmup", type=int, default=1, help="seconds of warm-up per endpoint")
     parser.add_argument("--rounds", type=int, default=5, help="runs per endpoint; medians reported")
     parser.add_argument("--connections", type=int, default=4, help="wrk connections")
     parser.add_argument(
