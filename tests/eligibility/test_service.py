@@ -1,8 +1,9 @@
 """The answers the service writes are byte for byte what the response models serialize to.
 
-The service writes JSON itself for speed (eligibility/service.py); the contract is still
-`EligibilityResponse` and `EligibilityAllResponse`. Here each answer is also built as those
-models and serialized the way FastAPI serializes a `response_model`, and the bytes compared.
+The endpoints get JSON written by the service for speed (eligibility/service.py); the contract
+is still `EligibilityResponse` and `EligibilityAllResponse`. Here each answer is also built as
+those models (`to_response`, `summarize`: the way the endpoints built them before) and
+serialized the way FastAPI serializes a `response_model`, and the bytes compared.
 """
 
 from __future__ import annotations
@@ -14,79 +15,13 @@ import pytest
 from pydantic import TypeAdapter
 
 from insatser_api.catalog.registry import CatalogRegistry, CatalogVersion
-from insatser_api.eligibility.schemas import (
-    ConditionOut,
-    ConsentOut,
-    DocumentationOut,
-    EligibilityAllResponse,
-    EligibilityResponse,
-    StayLimitOut,
-    Summary,
-)
-from insatser_api.eligibility.schemas import TargetGroupOut as TargetGroupModel
-from insatser_api.eligibility.service import answer_json, screening_json
-from insatser_api.rules import Decision, Outcome, Situation
+from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse
+from insatser_api.eligibility.service import answer_json, screening_json, summarize, to_response
+from insatser_api.rules import Situation
 from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue, HistoryItem
 
 ONE = TypeAdapter(EligibilityResponse)
 ALL = TypeAdapter(EligibilityAllResponse)
-
-
-def model_of(version: CatalogVersion, decision: Decision) -> EligibilityResponse:
-    documentation = version.compiled.insatser[decision.insats_id].documentation
-    return EligibilityResponse(
-        insats_id=decision.insats_id,
-        catalog_version=decision.catalog_version,
-        as_of=decision.as_of,
-        outcome=decision.outcome,
-        conditions=[
-            ConditionOut(code=c.code, status=c.status, message=c.message, source=c.source)
-            for c in decision.conditions
-        ],
-        missing_facts=version.compiled.ordered_facts(decision.missing_facts),
-        consent=ConsentOut(
-            required=decision.consent.required,
-            given=decision.consent.given,
-            basis=decision.consent.basis,
-            message=decision.consent.message,
-        ),
-        target_group=TargetGroupModel(
-            text=decision.target_group.text,
-            applicant_outside=decision.target_group.applicant_outside,
-            note=decision.target_group.note,
-        ),
-        documentation=DocumentationOut(
-            mode=documentation.mode,
-            legal_basis=documentation.legal_basis,
-            text=documentation.text,
-            decision=documentation.decision,
-        ),
-        stay_limit=(
-            StayLimitOut(until=decision.stay_limit.until, message=decision.stay_limit.message)
-            if decision.stay_limit is not None
-            else None
-        ),
-        information=decision.information,
-    )
-
-
-def summary_of(version: CatalogVersion, decisions: list[Decision]) -> Summary:
-    def having(outcome: Outcome) -> list[str]:
-        return [d.insats_id for d in decisions if d.outcome is outcome]
-
-    return Summary(
-        eligible=having(Outcome.ELIGIBLE),
-        requires_guardian_consent=having(Outcome.REQUIRES_GUARDIAN_CONSENT),
-        needs_information=having(Outcome.NEEDS_INFORMATION),
-        not_eligible=having(Outcome.NOT_ELIGIBLE),
-        missing_facts=version.compiled.ordered_facts(k for d in decisions for k in d.missing_facts),
-        outside_target_group=[
-            d.insats_id
-            for d in decisions
-            if d.outcome in (Outcome.ELIGIBLE, Outcome.REQUIRES_GUARDIAN_CONSENT)
-            and d.target_group.applicant_outside
-        ],
-    )
 
 
 def situations() -> list[Situation]:
@@ -123,15 +58,17 @@ def version(registry: CatalogRegistry) -> CatalogVersion:
 @pytest.mark.parametrize("situation", situations())
 def test_json_equals_the_response_models(version: CatalogVersion, situation: Situation) -> None:
     decisions = version.compiled.judge_all(situation)
-    for decision in decisions:
-        expected = ONE.dump_json(model_of(version, decision))
+    insatser = version.compiled.insatser
+    models = [to_response(version, d, insatser[d.insats_id]) for d in decisions]
+    for decision, model in zip(decisions, models, strict=True):
+        expected = ONE.dump_json(model)
         assert answer_json(version, decision) == expected
         assert answer_json(version, decision) == expected  # written once, then reused
     everything = EligibilityAllResponse(
         catalog_version=version.version,
         as_of=situation.as_of,
-        results=[model_of(version, d) for d in decisions],
-        summary=summary_of(version, decisions),
+        results=models,
+        summary=summarize(version, decisions),
     )
     assert screening_json(version, situation.as_of, decisions) == ALL.dump_json(everything)
 

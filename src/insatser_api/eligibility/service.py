@@ -1,11 +1,12 @@
-"""Judging requests against the catalogue in force and writing the answers as JSON.
+"""Shaping the rules layer's decisions into answers: as JSON for the endpoints, as models for
+in-process callers.
 
 Speed (docs/performance.md): the app screens all 28 insatser on each change of a form, so the
-answers are written straight to JSON bytes with orjson instead of being built as pydantic
-models and validated again on the way out. The bytes are exactly what `EligibilityResponse` and
-`EligibilityAllResponse` serialize to (field order, omitted fields, dates); a test compares
-them. The rules layer hands out the same `Decision` object for people who agree on what an
-insats reads, so each decision's JSON is written once and reused.
+endpoints get their answers written straight to JSON bytes with orjson (`answer_json`,
+`screening_json`) instead of pydantic models validated again on the way out. The bytes are
+exactly what `to_response` and `summarize` serialize to (field order, omitted fields, dates);
+a test compares them. The rules layer hands out the same `Decision` object for people who
+agree on what an insats reads, so each decision's JSON is written once and reused.
 """
 
 from __future__ import annotations
@@ -17,6 +18,15 @@ from typing import Any
 import orjson
 
 from insatser_api.catalog.registry import CatalogVersion
+from insatser_api.eligibility.schemas import (
+    ConditionOut,
+    ConsentOut,
+    DocumentationOut,
+    EligibilityResponse,
+    StayLimitOut,
+    Summary,
+    TargetGroupOut,
+)
 from insatser_api.rules import Decision, Outcome
 from insatser_api.rules.engine import CompiledInsats
 
@@ -116,3 +126,49 @@ def _summary(version: CatalogVersion, decisions: Sequence[Decision]) -> dict[str
             if d.outcome in may_take_part and d.target_group.applicant_outside
         ],
     }
+
+
+def to_response(
+    version: CatalogVersion, decision: Decision, insats: CompiledInsats
+) -> EligibilityResponse:
+    """One answer as the response model, for callers in the same process."""
+    documentation = insats.documentation
+    return EligibilityResponse(
+        insats_id=decision.insats_id,
+        catalog_version=decision.catalog_version,
+        as_of=decision.as_of,
+        outcome=decision.outcome,
+        conditions=[
+            ConditionOut(code=c.code, status=c.status, message=c.message, source=c.source)
+            for c in decision.conditions
+        ],
+        missing_facts=version.compiled.ordered_facts(decision.missing_facts),
+        consent=ConsentOut(
+            required=decision.consent.required,
+            given=decision.consent.given,
+            basis=decision.consent.basis,
+            message=decision.consent.message,
+        ),
+        target_group=TargetGroupOut(
+            text=decision.target_group.text,
+            applicant_outside=decision.target_group.applicant_outside,
+            note=decision.target_group.note,
+        ),
+        documentation=DocumentationOut(
+            mode=documentation.mode,
+            legal_basis=documentation.legal_basis,
+            text=documentation.text,
+            decision=documentation.decision,
+        ),
+        stay_limit=(
+            StayLimitOut(until=decision.stay_limit.until, message=decision.stay_limit.message)
+            if decision.stay_limit is not None
+            else None
+        ),
+        information=decision.information,
+    )
+
+
+def summarize(version: CatalogVersion, decisions: Sequence[Decision]) -> Summary:
+    """A screening's summary as the response model, for callers in the same process."""
+    return Summary(**_summary(version, decisions))
