@@ -92,8 +92,8 @@ def report(result: dict[str, Any]) -> str:
             verdict = f"≥ {target} {'ok' if row['ratio_to_floor'] >= target else 'MISSED'}"
         lines.append(
             f"{row['label']:<38} {row['requests_per_s']:>8.0f} {row['p50_ms']:>8.2f} "
-            f"{row['p99_ms']:>8.2f} {row['ratio_to_floor']:>8.2f}  {verdict:<13} "
-            f"{row['server_cpu_us']:>7.0f} {row['cpu_ratio_to_floor']:>8.2f}"
+            f"{row['p99_ms']:>8.2f} {row['ratio_to_floor']:>8.3f}  {verdict:<13} "
+            f"{row['server_cpu_us']:>7.0f} {row['cpu_ratio_to_floor']:>8.3f}"
         )
     if "rules" in result:
         r = result["rules"]

@@ -121,6 +121,8 @@ def service(workdir: Path) -> Iterator[Server]:
     env = {
         **os.environ,
         "INSATSER_ENVIRONMENT": "test",
+        # No access log: uvicorn's is off below; the app's own request log writes at INFO.
+        "INSATSER_LOG_LEVEL": "WARNING",
         "INSATSER_CATALOG_DIR": str(ROOT / "catalog" / "ostersund"),
         "DATABASE_URL": database_url,
     }
