@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres openapi schema install clean
+.PHONY: run test test-postgres openapi schema install clean bench
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ test: $(STAMP)
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 test-postgres: $(STAMP)
 	INSATSER_TEST_DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest -m database
+
+## Benchmarks (bench/, docs/performance.md): wrk against uvicorn on loopback, then the rules
+## layer in process; about two minutes, results in bench/results/. Installs wrk if missing.
+bench: $(STAMP)
+	$(BIN)/python -m bench
 
 ## Regenerate openapi.yaml and catalog/schema.json from the code.
 openapi: $(STAMP)

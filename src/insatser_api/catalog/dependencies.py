@@ -14,7 +14,10 @@ from insatser_api.kit.errors import FieldError, InvalidRequest, NotFound
 CATALOG_VERSION_HEADER = "Catalog-Version"
 
 
-def get_registry(request: Request) -> CatalogRegistry:
+# Dependencies are `async def` though they never wait: FastAPI runs a plain `def` dependency in
+# a worker thread, and that hop cost more than the rest of an eligibility request
+# (docs/performance.md).
+async def get_registry(request: Request) -> CatalogRegistry:
     registry: CatalogRegistry = request.app.state.registry
     return registry
 
@@ -40,7 +43,7 @@ def version_in_force(registry: CatalogRegistry, as_of: IsoDate) -> CatalogVersio
         ) from None
 
 
-def catalog_for_query(
+async def catalog_for_query(
     registry: RegistryDep,
     response: Response,
     as_of: Annotated[

@@ -7,10 +7,10 @@ from fastapi import APIRouter, Depends, Request, Response
 from insatser_api.catalog.dependencies import (
     CATALOG_VERSION_HEADER,
     InsatsIdPath,
-    RegistryDep,
     find_insats,
     version_in_force,
 )
+from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.decisions.recording import log_answers
 from insatser_api.eligibility.schemas import (
     EligibilityAllRequest,
@@ -18,7 +18,7 @@ from insatser_api.eligibility.schemas import (
     EligibilityRequest,
     EligibilityResponse,
 )
-from insatser_api.eligibility.service import summarize, to_response
+from insatser_api.eligibility.service import answer_json, screening_json
 from insatser_api.eligibility.situation import build_situation
 from insatser_api.kit.body_guard import BODY_PROBLEM_RESPONSES
 from insatser_api.kit.dates import today_in_stockholm
@@ -48,24 +48,20 @@ _EXAMPLE = {
     "källa i bilagan, vilka uppgifter som saknas, samtycke (21 kap. 2 § SoL), målgrupp, "
     "dokumentationssätt (14 kap. SoL) och, vid nej, informationen enligt 11 kap. 6 § SoL.",
     openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
+    response_model=EligibilityResponse,
 )
 async def check_eligibility_for_insats(
-    insats_id: InsatsIdPath,
-    body: EligibilityRequest,
-    registry: RegistryDep,
-    request: Request,
-    response: Response,
-) -> EligibilityResponse:
+    insats_id: InsatsIdPath, body: EligibilityRequest, request: Request
+) -> Response:
+    registry = _registry(request)
     as_of = body.as_of or today_in_stockholm()
     version = version_in_force(registry, as_of)
-    response.headers[CATALOG_VERSION_HEADER] = version.version
     find_insats(version, insats_id)
     situation = build_situation(body, as_of, version)
-    compiled = version.compiled.insatser[insats_id]
-    decision = compiled.judge(situation)
+    decision = version.compiled.insatser[insats_id].judge(situation)
     log_answers(request, "single", situation.age(), (decision,))
     record_decisions((decision,))
-    return to_response(version, decision, compiled)
+    return _Answer(answer_json(version, decision), version.version)
 
 
 @router.post(
@@ -76,13 +72,12 @@ async def check_eligibility_for_insats(
     "som saknas (så att ett formulär kan fråga så lite som möjligt) och vilka insatser som "
     "är tänkta för andra än personen.",
     openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
+    response_model=EligibilityAllResponse,
 )
-async def check_eligibility(
-    body: EligibilityAllRequest, registry: RegistryDep, request: Request, response: Response
-) -> EligibilityAllResponse:
+async def check_eligibility(body: EligibilityAllRequest, request: Request) -> Response:
+    registry = _registry(request)
     as_of = body.as_of or today_in_stockholm()
     version = version_in_force(registry, as_of)
-    response.headers[CATALOG_VERSION_HEADER] = version.version
     ids = list(dict.fromkeys(body.insats_ids)) if body.insats_ids is not None else None
     if ids is not None:
         unknown = [
@@ -96,10 +91,29 @@ async def check_eligibility(
     decisions = version.compiled.judge_all(situation, ids)
     log_answers(request, "screening", situation.age(), decisions)
     record_decisions(decisions)
-    compiled = version.compiled.insatser
-    return EligibilityAllResponse(
-        catalog_version=version.version,
-        as_of=as_of,
-        results=[to_response(version, d, compiled[d.insats_id]) for d in decisions],
-        summary=summarize(version, decisions),
-    )
+    return _Answer(screening_json(version, as_of, decisions), version.version)
+
+
+def _registry(request: Request) -> CatalogRegistry:
+    # What `RegistryDep` gives, read directly: a dependency costs FastAPI more per request than
+    # the rest of the eligibility work (docs/performance.md), and these are the hot endpoints.
+    registry: CatalogRegistry = request.app.state.registry
+    return registry
+
+
+class _Answer(Response):
+    """JSON the service wrote for `response_model` (eligibility/service.py): FastAPI is handed a
+    finished response and neither validates nor serializes it again. The headers are those
+    FastAPI would send, in its order, set directly rather than through `init_headers`."""
+
+    media_type = "application/json"
+
+    def __init__(self, content: bytes, catalog_version: str) -> None:
+        self.status_code = 200
+        self.background = None
+        self.body = content
+        self.raw_headers = [
+            (b"content-length", str(len(content)).encode("latin-1")),
+            (b"content-type", b"application/json"),
+            (CATALOG_VERSION_HEADER.lower().encode("latin-1"), catalog_version.encode("latin-1")),
+        ]

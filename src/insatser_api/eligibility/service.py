@@ -1,8 +1,21 @@
-"""Judging requests against the catalogue in force and shaping the answers."""
+"""Shaping the rules layer's decisions into answers: as JSON for the endpoints, as models for
+in-process callers.
+
+Speed (docs/performance.md): the app screens all 28 insatser on each change of a form, so the
+endpoints get their answers written straight to JSON bytes with orjson (`answer_json`,
+`screening_json`) instead of pydantic models validated again on the way out. The bytes are
+exactly what `to_response` and `summarize` serialize to (field order, omitted fields, dates);
+a test compares them. The rules layer hands out the same `Decision` object for people who
+agree on what an insats reads, so each decision's JSON is written once and reused.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from typing import Any
+
+import orjson
 
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.eligibility.schemas import (
@@ -17,10 +30,108 @@ from insatser_api.eligibility.schemas import (
 from insatser_api.rules import Decision, Outcome
 from insatser_api.rules.engine import CompiledInsats
 
+# JSON already written, by the identity of the decision it was written for. The entry holds the
+# decision itself, so its id cannot be reused by another object while the entry exists; the
+# cache is emptied when full, which bounds its memory.
+_WRITTEN_LIMIT = 16_384
+_written: dict[int, tuple[Decision, bytes]] = {}
+
+
+def answer_json(version: CatalogVersion, decision: Decision) -> bytes:
+    """One answer (`EligibilityResponse`) as JSON."""
+    entry = _written.get(id(decision))
+    if entry is not None and entry[0] is decision:
+        return entry[1]
+    written = orjson.dumps(
+        _answer(version, decision, version.compiled.insatser[decision.insats_id])
+    )
+    if len(_written) >= _WRITTEN_LIMIT:
+        _written.clear()
+    _written[id(decision)] = (decision, written)
+    return written
+
+
+def screening_json(version: CatalogVersion, as_of: dt.date, decisions: Sequence[Decision]) -> bytes:
+    """The answer of `POST /v1/eligibility` (`EligibilityAllResponse`) as JSON."""
+    return orjson.dumps(
+        {
+            "catalog_version": version.version,
+            "as_of": as_of,
+            "results": [orjson.Fragment(answer_json(version, d)) for d in decisions],
+            "summary": _summary(version, decisions),
+        }
+    )
+
+
+def _answer(version: CatalogVersion, decision: Decision, insats: CompiledInsats) -> dict[str, Any]:
+    # Keys in the order of EligibilityResponse's fields; `stay_limit` and the documentation's
+    # `decision` are left out when None, as their `exclude_if` says.
+    consent = decision.consent
+    target_group = decision.target_group
+    documentation = insats.documentation
+    answer: dict[str, Any] = {
+        "insats_id": decision.insats_id,
+        "catalog_version": decision.catalog_version,
+        "as_of": decision.as_of,
+        "outcome": decision.outcome.value,
+        "conditions": [
+            {"code": c.code, "status": c.status.value, "message": c.message, "source": c.source}
+            for c in decision.conditions
+        ],
+        "missing_facts": version.compiled.ordered_facts(decision.missing_facts),
+        "consent": {
+            "required": consent.required,
+            "given": consent.given,
+            "basis": consent.basis,
+            "message": consent.message,
+        },
+        "target_group": {
+            "text": target_group.text,
+            "applicant_outside": target_group.applicant_outside,
+            "note": target_group.note,
+        },
+        "documentation": {
+            "mode": documentation.mode.value,
+            "legal_basis": documentation.legal_basis,
+            "text": documentation.text,
+        },
+    }
+    if documentation.decision is not None:
+        answer["documentation"]["decision"] = documentation.decision
+    if decision.stay_limit is not None:
+        answer["stay_limit"] = {
+            "until": decision.stay_limit.until,
+            "message": decision.stay_limit.message,
+        }
+    answer["information"] = decision.information
+    return answer
+
+
+def _summary(version: CatalogVersion, decisions: Sequence[Decision]) -> dict[str, list[str]]:
+    by_outcome: dict[Outcome, list[str]] = {outcome: [] for outcome in Outcome}
+    for decision in decisions:
+        by_outcome[decision.outcome].append(decision.insats_id)
+    may_take_part = (Outcome.ELIGIBLE, Outcome.REQUIRES_GUARDIAN_CONSENT)
+    return {
+        "eligible": by_outcome[Outcome.ELIGIBLE],
+        "requires_guardian_consent": by_outcome[Outcome.REQUIRES_GUARDIAN_CONSENT],
+        "needs_information": by_outcome[Outcome.NEEDS_INFORMATION],
+        "not_eligible": by_outcome[Outcome.NOT_ELIGIBLE],
+        "missing_facts": version.compiled.ordered_facts(
+            key for d in decisions for key in d.missing_facts
+        ),
+        "outside_target_group": [
+            d.insats_id
+            for d in decisions
+            if d.outcome in may_take_part and d.target_group.applicant_outside
+        ],
+    }
+
 
 def to_response(
     version: CatalogVersion, decision: Decision, insats: CompiledInsats
 ) -> EligibilityResponse:
+    """One answer as the response model, for callers in the same process."""
     documentation = insats.documentation
     return EligibilityResponse(
         insats_id=decision.insats_id,
@@ -59,21 +170,5 @@ def to_response(
 
 
 def summarize(version: CatalogVersion, decisions: Sequence[Decision]) -> Summary:
-    by_outcome: dict[Outcome, list[str]] = {outcome: [] for outcome in Outcome}
-    for decision in decisions:
-        by_outcome[decision.outcome].append(decision.insats_id)
-    may_take_part = (Outcome.ELIGIBLE, Outcome.REQUIRES_GUARDIAN_CONSENT)
-    return Summary(
-        eligible=by_outcome[Outcome.ELIGIBLE],
-        requires_guardian_consent=by_outcome[Outcome.REQUIRES_GUARDIAN_CONSENT],
-        needs_information=by_outcome[Outcome.NEEDS_INFORMATION],
-        not_eligible=by_outcome[Outcome.NOT_ELIGIBLE],
-        missing_facts=version.compiled.ordered_facts(
-            key for d in decisions for key in d.missing_facts
-        ),
-        outside_target_group=[
-            d.insats_id
-            for d in decisions
-            if d.outcome in may_take_part and d.target_group.applicant_outside
-        ],
-    )
+    """A screening's summary as the response model, for callers in the same process."""
+    return Summary(**_summary(version, decisions))

@@ -16,6 +16,9 @@ _GIVEN_TEXT = {
     False: "vårdnadshavaren har inte samtyckt",
     None: "samtycke har inte angetts",
 }
+# The cases that decide an answer: the applicant's age group ("unknown", "adult",
+# "own_decision", "child"), or whether the child takes part in the talks:
+_PARTICIPATION = ("yes", "no", "unstated")
 
 
 class ConsentRule:
@@ -24,9 +27,12 @@ class ConsentRule:
     `applicant`: a child applicant needs consent; from 15 it is not needed where the nämnd's
     lämplighetsprövning allows it. `participating_child` (Samarbetssamtal): the parents apply, and
     consent is needed only where the child takes part in the talks.
+
+    Every answer depends only on which case applies and on `guardian_consent`: each is built the
+    first time it is needed and then reused (docs/performance.md).
     """
 
-    __slots__ = ("section", "subject", "without_consent_from_15")
+    __slots__ = ("_answers", "section", "subject", "without_consent_from_15")
 
     def __init__(
         self,
@@ -37,13 +43,46 @@ class ConsentRule:
         self.subject = subject
         self.without_consent_from_15 = without_consent_from_15
         self.section = section
+        self._answers: dict[tuple[str, bool | None], ConsentResult] = {}
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """The facts the answer depends on, besides `guardian_consent`."""
+        return (
+            ("child.participates",) if self.subject == "participating_child" else ("applicant.age",)
+        )
 
     def evaluate(self, situation: Situation) -> ConsentResult:
         given = situation.guardian_consent
         if self.subject == "participating_child":
-            return self._for_participating_child(situation, given)
-        age = situation.age()
+            participates = situation.facts.get("child.participates")
+            case = "yes" if participates is True else "no" if participates is False else "unstated"
+        else:
+            age = situation.facts.get("applicant.age")
+            if type(age) is not int:  # absent, or not a plain int: let `age()` judge it
+                age = situation.age()
+            case = self._age_group(age)
+        answer = self._answers.get((case, given))
+        if answer is None:
+            answer = self._answers[case, given] = self._answer(case, given)
+        return answer
+
+    def _age_group(self, age: int | None) -> str:
         if age is None:
+            return "unknown"
+        if age >= ADULT_AGE:
+            return "adult"
+        if age >= OWN_DECISION_AGE and self.without_consent_from_15:
+            return "own_decision"
+        return "child"
+
+    def _answer(self, case: str, given: bool | None) -> ConsentResult:
+        if case in _PARTICIPATION:
+            return self._for_participating_child(case, given)
+        return self._for_applicant(case, given)
+
+    def _for_applicant(self, age_group: str, given: bool | None) -> ConsentResult:
+        if age_group == "unknown":
             return ConsentResult(
                 None,
                 given,
@@ -51,14 +90,14 @@ class ConsentRule:
                 "Personens ålder är okänd: är personen under 18 år behövs vårdnadshavarens "
                 f"samtycke ({CONSENT_BASIS}); {_GIVEN_TEXT[given]}.",
             )
-        if age >= ADULT_AGE:
+        if age_group == "adult":
             return ConsentResult(
                 False,
                 given,
                 CONSENT_BASIS,
                 "Personen är vuxen; samtycke från vårdnadshavare behövs inte.",
             )
-        if age >= OWN_DECISION_AGE and self.without_consent_from_15:
+        if age_group == "own_decision":
             return ConsentResult(
                 False,
                 given,
@@ -75,9 +114,8 @@ class ConsentRule:
             f"{CONSENT_BASIS}); {_GIVEN_TEXT[given]}.",
         )
 
-    def _for_participating_child(self, situation: Situation, given: bool | None) -> ConsentResult:
-        participates = situation.fact("child.participates")
-        if participates is True:
+    def _for_participating_child(self, participates: str, given: bool | None) -> ConsentResult:
+        if participates == "yes":
             return ConsentResult(
                 True,
                 given,
@@ -85,7 +123,7 @@ class ConsentRule:
                 "Barnet deltar i samtalen, så vårdnadshavarens samtycke krävs (bilagan avsnitt "
                 f"{self.section}; {CONSENT_BASIS}); {_GIVEN_TEXT[given]}.",
             )
-        assumed = "" if participates is False else "Det är inte angivet att barnet deltar. "
+        assumed = "" if participates == "no" else "Det är inte angivet att barnet deltar. "
         return ConsentResult(
             False,
             given,

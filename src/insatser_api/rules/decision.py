@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Status(StrEnum):
@@ -51,8 +52,11 @@ class StayLimitResult:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
+    """The answer for one insats. A named tuple rather than a frozen dataclass: it is built for
+    every insats on every screening, and a tuple is built several times faster (immutable all
+    the same, so a remembered decision can be shared between requests)."""
+
     insats_id: str
     catalog_version: str
     as_of: dt.date

@@ -1,12 +1,20 @@
-"""Compiled insatser: conditions built once at catalogue load, judged per request."""
+"""Compiled insatser: conditions built once at catalogue load, judged per request.
+
+Speed (docs/performance.md): the app screens every insats on each change of a form. Each
+condition, consent rule and målgrupp returns answers built once; on top of that each insats
+keeps a small memo of whole decisions keyed on the inputs it reads (`inputs.py`), so a screening
+is mostly one tuple lookup per insats.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from insatser_api.catalog.schemas import DocumentationMode
+from insatser_api.rules import inputs
 from insatser_api.rules.conditions import APPLICANT_AGE, Condition, StayLimit
 from insatser_api.rules.consent import ConsentRule
 from insatser_api.rules.decision import (
@@ -18,6 +26,13 @@ from insatser_api.rules.decision import (
 )
 from insatser_api.rules.situation import Situation
 from insatser_api.rules.target_group import TargetGroup
+
+# Decisions remembered per insats. A day's traffic repeats far fewer distinct inputs than this
+# (the key holds the prövningsdag, so yesterday's entries stop being hit); when the memo is
+# full it is emptied and fills again, which bounds memory whatever callers send.
+DECISION_MEMO_LIMIT = 4096
+
+_NOT_MET, _UNKNOWN, _NOT_ELIGIBLE = Status.NOT_MET, Status.UNKNOWN, Outcome.NOT_ELIGIBLE
 
 
 def information_11_kap_6(kommun_namn: str) -> str:
@@ -41,12 +56,14 @@ class CompiledInsats:
     """One insats, ready to judge: its conditions, consent rule, målgrupp and documentation."""
 
     __slots__ = (
+        "_memo",
         "catalog_version",
         "conditions",
         "consent",
         "documentation",
         "id",
         "information",
+        "input_keys",
         "section",
         "stay_limit_index",
         "target_group",
@@ -76,16 +93,36 @@ class CompiledInsats:
         self.stay_limit_index = next(
             (i for i, c in enumerate(self.conditions) if isinstance(c, StayLimit)), None
         )
+        # Everything a decision can depend on; the memo key is the situation's values for these.
+        self.input_keys = inputs.input_keys(
+            *(c.fact_keys for c in self.conditions), consent.reads, target_group.reads
+        )
+        self._memo: dict[tuple[Hashable, ...], Decision] = {}
 
     def judge(self, situation: Situation) -> Decision:
-        results = tuple(condition.evaluate(situation) for condition in self.conditions)
+        return self.judge_keyed(situation, inputs.read_all(situation, self.input_keys))
+
+    def judge_keyed(self, situation: Situation, key: tuple[Hashable, ...]) -> Decision:
+        """`judge`, with the situation's values for `input_keys` already read."""
+        decision = self._memo.get(key)
+        if decision is None:
+            decision = self.decide(situation)
+            if len(self._memo) >= DECISION_MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = decision
+        return decision
+
+    def decide(self, situation: Situation) -> Decision:
+        """The decision worked out from the conditions, without the memo."""
+        results = tuple([condition.evaluate(situation) for condition in self.conditions])
         consent = self.consent.evaluate(situation)
-        refused_consent = consent.required is True and consent.given is False
+        statuses = {r.status for r in results}
         missing: tuple[str, ...] = ()
-        if refused_consent or any(r.status is Status.NOT_MET for r in results):
-            outcome = Outcome.NOT_ELIGIBLE
+        if _NOT_MET in statuses or (consent.required is True and consent.given is False):
+            outcome = _NOT_ELIGIBLE
         else:
-            missing = tuple(dict.fromkeys(k for r in results for k in r.missing))
+            if _UNKNOWN in statuses:
+                missing = tuple(dict.fromkeys(k for r in results for k in r.missing))
             # Unknown age decides whether consent is needed (rules.md, Edge decisions).
             if (
                 consent.required is None
@@ -99,17 +136,18 @@ class CompiledInsats:
                 outcome = Outcome.REQUIRES_GUARDIAN_CONSENT
             else:
                 outcome = Outcome.ELIGIBLE
+        # Positional, in the order of Decision's fields: a named tuple is built fastest so.
         return Decision(
-            insats_id=self.id,
-            catalog_version=self.catalog_version,
-            as_of=situation.as_of,
-            outcome=outcome,
-            conditions=results,
-            missing_facts=missing,
-            consent=consent,
-            target_group=self.target_group.evaluate(situation),
-            stay_limit=self._stay_limit(results),
-            information=self.information if outcome is Outcome.NOT_ELIGIBLE else None,
+            self.id,
+            self.catalog_version,
+            situation.as_of,
+            outcome,
+            results,
+            missing,
+            consent,
+            self.target_group.evaluate(situation),
+            None if self.stay_limit_index is None else self._stay_limit(results),
+            self.information if outcome is _NOT_ELIGIBLE else None,
         )
 
     def _stay_limit(self, results: tuple[ConditionResult, ...]) -> StayLimitResult | None:
@@ -127,14 +165,35 @@ class CompiledCatalog:
     kommun_namn: str
     insatser: Mapping[str, CompiledInsats]
     fact_order: Mapping[str, int]
+    # Every input any insats reads, and per insats a function picking its key from them: a
+    # screening reads the situation once, not once per insats.
+    input_keys: tuple[str, ...] = field(init=False)
+    _pickers: Mapping[str, Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        universe = inputs.input_keys(*(i.input_keys for i in self.insatser.values()))
+        pickers = {
+            insats_id: inputs.picker(insats.input_keys, universe)
+            for insats_id, insats in self.insatser.items()
+        }
+        object.__setattr__(self, "input_keys", universe)
+        object.__setattr__(self, "_pickers", pickers)
 
     def judge_all(
         self, situation: Situation, insats_ids: Iterable[str] | None = None
     ) -> list[Decision]:
-        chosen = (
-            self.insatser.values() if insats_ids is None else (self.insatser[i] for i in insats_ids)
-        )
-        return [insats.judge(situation) for insats in chosen]
+        values = inputs.read_all(situation, self.input_keys)
+        pickers = self._pickers
+        if insats_ids is None:
+            return [
+                insats.judge_keyed(situation, pickers[insats_id](values))
+                for insats_id, insats in self.insatser.items()
+            ]
+        insatser = self.insatser
+        return [
+            insatser[insats_id].judge_keyed(situation, pickers[insats_id](values))
+            for insats_id in insats_ids
+        ]
 
     def ordered_facts(self, keys: Iterable[str]) -> list[str]:
         """Fact keys in the catalogue's question order, each once."""

@@ -13,6 +13,9 @@ FactValue = bool | str | int
 # not met rather than unknown.
 NOT_FOLKBOKFORD = "ej folkbokförd"
 
+# The fact keys of the ages the rules read, spelt once rather than formatted on every call.
+_AGE_KEY = {"applicant": "applicant.age", "child": "child.age"}
+
 
 @dataclass(frozen=True, slots=True)
 class HistoryItem:
@@ -42,5 +45,8 @@ class Situation:
         return self.facts.get(key)
 
     def age(self, subject: str = "applicant") -> int | None:
-        value = self.facts.get(f"{subject}.age")
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+        value = self.facts.get(_AGE_KEY.get(subject) or f"{subject}.age")
+        # `type(...) is int` is the common case, checked first; a bool is never an age.
+        if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        return None

@@ -33,33 +33,51 @@ class AgeBand:
 
 
 class TargetGroup:
-    """Judges only the age bands stated in the målgrupp text; other words are shown, not judged."""
+    """Judges only the age bands stated in the målgrupp text; other words are shown, not judged.
 
-    __slots__ = ("bands", "text")
+    There are only four answers (no bands, inside, unknown, outside), all built here once.
+    """
+
+    __slots__ = ("_age_keys", "_inside", "_no_bands", "_outside", "_unknown", "bands", "text")
 
     def __init__(self, text: str, bands: tuple[AgeBand, ...]) -> None:
         self.text = text
         self.bands = bands
-
-    def evaluate(self, situation: Situation) -> TargetGroupResult:
-        if not self.bands:
-            return TargetGroupResult(self.text, False, _NEVER_REFUSED)
-        ages = [(band, situation.age(band.subject)) for band in self.bands]
-        if any(age is not None and band.contains(age) for band, age in ages):
-            return TargetGroupResult(
-                self.text, False, "Personen hör till målgruppens åldersgrupp. " + _NEVER_REFUSED
-            )
-        if any(age is None for _, age in ages):
-            return TargetGroupResult(
-                self.text,
-                None,
-                "Åldern som målgruppen anger är okänd, så det går inte att säga om personen hör "
-                "till målgruppen. " + _NEVER_REFUSED,
-            )
-        wanted = " eller ".join(band.describe() for band in self.bands)
-        return TargetGroupResult(
-            self.text,
+        self._age_keys = tuple((band, f"{band.subject}.age") for band in bands)
+        self._no_bands = TargetGroupResult(text, False, _NEVER_REFUSED)
+        self._inside = TargetGroupResult(
+            text, False, "Personen hör till målgruppens åldersgrupp. " + _NEVER_REFUSED
+        )
+        self._unknown = TargetGroupResult(
+            text,
+            None,
+            "Åldern som målgruppen anger är okänd, så det går inte att säga om personen hör "
+            "till målgruppen. " + _NEVER_REFUSED,
+        )
+        wanted = " eller ".join(band.describe() for band in bands)
+        self._outside = TargetGroupResult(
+            text,
             True,
             f"Insatsen riktar sig till {wanted}; personen står utanför målgruppen men kan ändå "
             "ta del av insatsen om villkoren är uppfyllda. " + _NEVER_REFUSED,
         )
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """The ages the note depends on."""
+        return tuple(dict.fromkeys(key for _, key in self._age_keys))
+
+    def evaluate(self, situation: Situation) -> TargetGroupResult:
+        if not self.bands:
+            return self._no_bands
+        some_unknown = False
+        facts = situation.facts
+        for band, age_key in self._age_keys:
+            age = facts.get(age_key)
+            if type(age) is not int:  # absent, or not a plain int: let `age()` judge it
+                age = situation.age(band.subject)
+            if age is None:
+                some_unknown = True
+            elif band.contains(age):
+                return self._inside
+        return self._unknown if some_unknown else self._outside

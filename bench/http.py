@@ -1,0 +1,233 @@
+"""HTTP benchmark: the service under uvicorn (one worker) driven by wrk on loopback.
+
+    python -m bench [--duration S] [--rounds N] [--connections C]
+
+Each endpoint is run `rounds` times, interleaved with the floor (`GET /health/live`, what the
+framework itself costs), and reported as the median of its rounds: requests/s, p50 and p99
+latency, and its throughput as a ratio of the floor measured in the same run. Bounded in time
+(`--duration` per run) and in count (`--max-requests` per wrk thread).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from bench.people import BODIES
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+LUA = HERE / "wrk.lua"
+FLOOR = "floor"
+# Insatser with different shapes: two conditions, none, a stay limit, an earlier insats, any_of.
+SINGLE_IDS = ("cra", "radgivande-samtal", "akutboendet", "booster-nexus", "tradet")
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    name: str
+    label: str
+    requests: tuple[tuple[str, str, bytes], ...]  # (method, path, body)
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    # CPU time the server process spent per request: steadier than req/s on a shared machine,
+    # since time the neighbours take is not counted.
+    server_cpu_us: float
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    base: str
+    pid: int
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def endpoints() -> list[Endpoint]:
+    bodies = [orjson.dumps(body) for body in BODIES]
+    return [
+        Endpoint(FLOOR, "GET /health/live (floor)", (("GET", "/health/live", b""),)),
+        Endpoint(
+            "insats",
+            "GET /v1/insatser/{id}",
+            tuple(("GET", f"/v1/insatser/{i}", b"") for i in SINGLE_IDS),
+        ),
+        Endpoint(
+            "eligibility_one",
+            "POST /v1/insatser/{id}/eligibility",
+            tuple(("POST", f"/v1/insatser/{i}/eligibility", b) for i in SINGLE_IDS for b in bodies),
+        ),
+        Endpoint(
+            "eligibility_all",
+            "POST /v1/eligibility (all 28)",
+            tuple(("POST", "/v1/eligibility", b) for b in bodies),
+        ),
+    ]
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    print("wrk not found; installing Debian's package wrk", flush=True)
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    update = subprocess.run([*sudo, "apt-get", "install", "-y", "wrk"], check=False)
+    if update.returncode != 0:
+        subprocess.run([*sudo, "apt-get", "update"], check=True)
+        subprocess.run([*sudo, "apt-get", "install", "-y", "wrk"], check=True)
+    found = shutil.which("wrk")
+    if not found:
+        sys.exit("wrk could not be installed")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def service(workdir: Path) -> Iterator[Server]:
+    """uvicorn with one worker and no access log on a migrated SQLite database."""
+    from insatser_api.kit import migrations
+
+    database_url = f"sqlite:///{workdir / 'bench.db'}"
+    migrations.upgrade(database_url)
+    port = free_port()
+    env = {
+        **os.environ,
+        "INSATSER_ENVIRONMENT": "test",
+        # No access log: uvicorn's is off below; the app's own request log writes at INFO.
+        "INSATSER_LOG_LEVEL": "WARNING",
+        "INSATSER_CATALOG_DIR": str(ROOT / "catalog" / "ostersund"),
+        "DATABASE_URL": database_url,
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "insatser_api.main:app",
+        "--host=127.0.0.1",
+        f"--port={port}",
+        "--workers=1",
+        "--no-access-log",
+        "--log-level=warning",
+    ]
+    log = (workdir / "uvicorn.log").open("wb")
+    process = subprocess.Popen(command, env=env, cwd=workdir, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_live(base, process)
+        yield Server(base, process.pid)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def wait_until_live(base: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit("uvicorn exited before it answered; see its log in the work folder")
+        with (
+            contextlib.suppress(OSError),
+            urllib.request.urlopen(f"{base}/health/live", timeout=1) as answer,
+        ):
+            if answer.status == 200:
+                return
+        time.sleep(0.1)
+    sys.exit("uvicorn did not answer /health/live within 30 s")
+
+
+def check_answers(base: str, endpoint: Endpoint) -> None:
+    """Every request the bench sends must succeed: a fast 4xx would measure nothing."""
+    for method, path, body in endpoint.requests:
+        request = urllib.request.Request(
+            base + path,
+            data=body or None,
+            method=method,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            if answer.status != 200:
+                sys.exit(f"{endpoint.label}: {method} {path} answered {answer.status}")
+
+
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
+    return float(number) * _UNITS[unit]
+
+
+def parse_wrk(output: str, cpu_s: float) -> Measurement:
+    if re.search(r"Non-2xx or 3xx responses|Socket errors", output):
+        sys.exit(f"wrk saw failed requests:\n{output}")
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    count = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    return Measurement(rate, p50, p99, count, cpu_s / count * 1e6)
+
+
+def run_wrk(
+    wrk: str,
+    server: Server,
+    endpoint: Endpoint,
+    workdir: Path,
+    *,
+    duration: float,
+    connections: int,
+    max_requests: int,
+) -> Measurement:
+    listing = workdir / f"{endpoint.name}.requests"
+    listing.write_bytes(
+        b"".join(f"{m}\t{p}\t".encode() + body + b"\n" for m, p, body in endpoint.requests)
+    )
+    env = {
+        **os.environ,
+        "BENCH_REQUESTS": str(listing),
+        "BENCH_MAX_REQUESTS": str(max_requests),
+    }
+    command = [
+        wrk,
+        "--threads=1",
+        f"--connections={connections}",
+        f"--duration={duration:g}s",
+        "--timeout=5s",
+        "--latency",
+        f"--script={LUA}",
+        server.base,
+    ]
+    cpu_before = cpu_seconds(server.pid)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return parse_wrk(done.stdout, cpu_seconds(server.pid) - cpu_before)

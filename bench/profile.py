@@ -1,0 +1,103 @@
+"""Profile one endpoint in process with pyinstrument (a dev tool, not part of `make bench`).
+
+    python -m bench.profile [floor|insats|eligibility_one|eligibility_all] [--calls N]
+
+Drives the ASGI app directly (no sockets), so the profile shows the app's own work: routing,
+validation, the rules layer and serialization.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.http import ROOT, endpoints
+
+
+async def call(app: Any, method: str, path: str, body: bytes) -> int:
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"bench"), (b"content-type", b"application/json")],
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 80),
+    }
+    sent = False
+    status = 0
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+
+    await app(scope, receive, send)
+    return status
+
+
+async def drive(app: Any, name: str, calls: int) -> float:
+    endpoint = next(e for e in endpoints() if e.name == name)
+    requests = endpoint.requests
+    start = time.perf_counter()
+    for index in range(calls):
+        method, path, body = requests[index % len(requests)]
+        status = await call(app, method, path, body)
+        assert status == 200, (path, status)
+    return (time.perf_counter() - start) / calls * 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("endpoint", default="eligibility_all", nargs="?")
+    parser.add_argument("--calls", type=int, default=3000)
+    parser.add_argument("--no-profile", action="store_true", help="only time the calls")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        from insatser_api.kit import migrations
+
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        migrations.upgrade(url)
+        os.environ.update(
+            INSATSER_ENVIRONMENT="test",
+            INSATSER_CATALOG_DIR=str(ROOT / "catalog" / "ostersund"),
+            DATABASE_URL=url,
+        )
+        from insatser_api.main import create_app
+
+        app = create_app()
+        asyncio.run(drive(app, args.endpoint, 200))  # warm up
+        if args.no_profile:
+            # The least of a few runs: on a shared machine the other runs measure the neighbours.
+            us = min(asyncio.run(drive(app, args.endpoint, args.calls)) for _ in range(5))
+            print(f"{args.endpoint}: {us:.1f} µs per call in process (least of 5 runs)")
+            return
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0002)
+        profiler.start()
+        us = asyncio.run(drive(app, args.endpoint, args.calls))
+        profiler.stop()
+        print(profiler.output_text(unicode=True, color=False, show_all=True))
+        print(f"{args.endpoint}: {us:.1f} µs per call (profiled)")
+
+
+if __name__ == "__main__":
+    main()

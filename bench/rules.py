@@ -1,0 +1,155 @@
+"""Rules-layer micro-benchmark: screening one person against every insats, in process.
+
+    python -m bench.rules [--repeat N] [--json PATH]
+
+Prints (and optionally writes as JSON) the median over repeats of:
+- catalogue load: YAML read, pydantic validation and compilation of the bundled catalogue;
+- µs to screen one person against all 28 insatser (`CompiledCatalog.judge_all`), once in the
+  steady state (each insats remembers decisions on the inputs it reads, so a person like one
+  seen before costs a lookup) and once at first sight (every decision worked out afresh with
+  `CompiledInsats.decide`, as for a person unlike anyone seen that day);
+- the same against synthetic catalogues of 28, 280 and 2,800 insatser (the real ones replicated
+  under new ids), to show how the cost grows with the catalogue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bench.people import SITUATIONS
+from insatser_api.catalog.registry import CatalogRegistry
+from insatser_api.catalog.schemas import Catalog
+from insatser_api.rules import CompiledCatalog, compile_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG_DIR = ROOT / "catalog" / "ostersund"
+CATALOG_FILE = CATALOG_DIR / "2025-07-01.yaml"
+SIZES = (28, 280, 2800)
+
+
+def median_seconds(action: Callable[[], object], *, number: int, repeat: int) -> float:
+    """Median over `repeat` runs of the time of one call, each run timing `number` calls."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            action()
+        runs.append((time.perf_counter() - start) / number)
+    return statistics.median(runs)
+
+
+def screening_us(
+    compiled: CompiledCatalog, *, repeat: int, budget_s: float = 0.2, first_sight: bool = False
+) -> float:
+    """Microseconds to screen one person against every insats (median of repeats)."""
+    # `decide` bypasses the decision memo; code from before it existed judged afresh anyway.
+    deciders = [getattr(insats, "decide", insats.judge) for insats in compiled.insatser.values()]
+
+    def screen_everyone() -> None:
+        for situation in SITUATIONS:
+            if first_sight:
+                [decide(situation) for decide in deciders]
+            else:
+                compiled.judge_all(situation)
+
+    once = median_seconds(screen_everyone, number=1, repeat=3)
+    number = max(1, int(budget_s / max(once, 1e-9)))
+    seconds = median_seconds(screen_everyone, number=number, repeat=repeat)
+    return seconds / len(SITUATIONS) * 1e6
+
+
+def synthetic_catalog(data: dict[str, Any], size: int) -> dict[str, Any]:
+    """The real catalogue's insatser replicated under new ids until there are `size`."""
+    originals = data["insatser"]
+    insatser = []
+    for index in range(size):
+        insats = copy.deepcopy(originals[index % len(originals)])
+        copy_number = index // len(originals)
+        if copy_number:
+            insats["id"] = f"{insats['id']}-x{copy_number}"
+        insatser.append(insats)
+    return {**data, "insatser": insatser}
+
+
+def run(repeat: int) -> dict[str, Any]:
+    load_s = median_seconds(
+        lambda: CatalogRegistry.from_directory(CATALOG_DIR), number=1, repeat=repeat
+    )
+    registry = CatalogRegistry.from_directory(CATALOG_DIR)
+    compiled = registry.versions[-1].compiled
+    result: dict[str, Any] = {
+        "catalog_load_s": round(load_s, 4),
+        "insatser": len(compiled.insatser),
+        "people": len(SITUATIONS),
+        "screen_all_us_per_person": round(screening_us(compiled, repeat=repeat), 1),
+        "first_sight_us_per_person": round(
+            screening_us(compiled, repeat=repeat, first_sight=True), 1
+        ),
+        "scaling": [],
+    }
+    data = yaml.load(CATALOG_FILE.read_bytes(), Loader=yaml.CSafeLoader)
+    for size in SIZES:
+        raw = synthetic_catalog(data, size)
+
+        def validate_and_compile(raw: dict[str, Any] = raw) -> CompiledCatalog:
+            return compile_catalog(Catalog.model_validate(raw))
+
+        validate_s = median_seconds(validate_and_compile, number=1, repeat=max(3, repeat // 2))
+        big = compile_catalog(Catalog.model_validate(raw))
+        per_person = screening_us(big, repeat=repeat)
+        fresh = screening_us(big, repeat=repeat, first_sight=True)
+        result["scaling"].append(
+            {
+                "insatser": size,
+                "validate_and_compile_s": round(validate_s, 4),
+                "screen_us_per_person": round(per_person, 1),
+                "us_per_insats": round(per_person / size, 3),
+                "first_sight_us_per_person": round(fresh, 1),
+                "first_sight_us_per_insats": round(fresh / size, 3),
+            }
+        )
+    return result
+
+
+def report(result: dict[str, Any]) -> str:
+    lines = [
+        f"catalogue load (read, validate, compile): {result['catalog_load_s'] * 1000:.1f} ms",
+        f"screen one person against all {result['insatser']} insatser: "
+        f"{result['screen_all_us_per_person']:.1f} µs steady state, "
+        f"{result['first_sight_us_per_person']:.1f} µs at first sight "
+        f"(medians; {result['people']} people)",
+        "scaling:  insatser  validate+compile  µs/person  µs/insats  first sight: µs/person"
+        "  µs/insats",
+    ]
+    for row in result["scaling"]:
+        lines.append(
+            f"          {row['insatser']:>8}  {row['validate_and_compile_s'] * 1000:>13.1f} ms"
+            f"  {row['screen_us_per_person']:>9.1f}  {row['us_per_insats']:>9.3f}"
+            f"  {row['first_sight_us_per_person']:>22.1f}  {row['first_sight_us_per_insats']:>9.3f}"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="repeats; the median is reported")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    result = run(args.repeat)
+    print(report(result))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

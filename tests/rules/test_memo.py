@@ -1,0 +1,144 @@
+"""Remembered decisions are exactly the decisions worked out afresh (rules/engine.py, inputs.py).
+
+Each insats keys its memo on the inputs it reads; if a condition read something its key left
+out, two people would share an answer they should not. These tests screen many situations one
+after another (so the memos fill) and compare every answer with `decide`, which bypasses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import pytest
+
+from insatser_api.catalog.loader import load_catalog
+from insatser_api.rules import compile_catalog, engine
+from insatser_api.rules.conditions import AgeRange, YesNoFact
+from insatser_api.rules.consent import ConsentRule
+from insatser_api.rules.engine import CompiledCatalog, CompiledInsats, DocumentationRule
+from insatser_api.rules.inputs import AS_OF, GUARDIAN_CONSENT, read_all
+from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue, HistoryItem, Situation
+from insatser_api.rules.target_group import AgeBand, TargetGroup
+
+CATALOG_FILE = Path(__file__).resolve().parents[2] / "catalog" / "ostersund" / "2025-07-01.yaml"
+D = dt.date
+
+
+def _situations() -> list[Situation]:
+    histories: list[tuple[HistoryItem, ...] | None] = [
+        None,
+        (),
+        (HistoryItem("cra", None, D(2025, 12, 1)),),
+        (HistoryItem(None, "Familjestöd Bryggan", D(2026, 1, 31)),),
+    ]
+    situations = []
+    for age, folkbokford, consent, child, history, as_of in itertools.product(
+        (None, 6, 12, 15, 17, 18, 30, 66),
+        (None, "2380", "0180", NOT_FOLKBOKFORD),
+        (None, True, False),
+        (
+            {},
+            {"child.age": 5, "child.folkbokford_kommunkod": "2380", "child.participates": True},
+            {"child.age": 19, "child.participates": False},
+        ),
+        histories,
+        (D(2026, 3, 16), D(2026, 12, 23)),
+    ):
+        facts: dict[str, FactValue] = dict(child)
+        if age is not None:
+            facts["applicant.age"] = age
+        if folkbokford is not None:
+            facts["applicant.folkbokford_kommunkod"] = folkbokford
+        if age == 30:
+            facts |= {
+                "facts.had_bostad_forst": True,
+                "facts.has_hyreskontrakt_in_kommun": folkbokford == "2380",
+                "facts.placed_outside_home_by_kommunkod": "0180",
+                "facts.placed_outside_home_in_kommunkod": "2380",
+            }
+        situations.append(
+            Situation(
+                as_of=as_of,
+                facts=facts,
+                history=history,
+                stay_until=as_of + dt.timedelta(days=4) if consent is False else None,
+                guardian_consent=consent,
+            )
+        )
+    return situations
+
+
+SITUATIONS = _situations()
+
+
+@pytest.fixture
+def catalog() -> CompiledCatalog:
+    return compile_catalog(load_catalog(CATALOG_FILE).catalog)  # fresh memos for each test
+
+
+def test_remembered_decisions_equal_fresh_ones(catalog: CompiledCatalog) -> None:
+    for situation in SITUATIONS:
+        fresh = [insats.decide(situation) for insats in catalog.insatser.values()]
+        assert catalog.judge_all(situation) == fresh
+        assert catalog.judge_all(situation) == fresh  # the second time from the memo
+        for insats in catalog.insatser.values():
+            assert insats.judge(situation) == insats.decide(situation)
+
+
+def test_people_who_agree_on_what_an_insats_reads_share_its_decision(
+    catalog: CompiledCatalog,
+) -> None:
+    cra = catalog.insatser["cra"]
+    adult = {"applicant.age": 30, "applicant.folkbokford_kommunkod": "2380"}
+    first = cra.judge(Situation(as_of=D(2026, 3, 16), facts=adult))
+    other_facts = {**adult, "facts.had_bostad_forst": True, "child.age": 4}
+    assert cra.judge(Situation(as_of=D(2026, 3, 16), facts=other_facts)) is first
+    assert cra.judge(Situation(as_of=D(2026, 3, 17), facts=adult)) is not first
+
+
+def test_a_bool_is_never_taken_for_the_number_it_equals() -> None:
+    insats = CompiledInsats(
+        insats_id="prov",
+        section="9.1",
+        catalog_version="test",
+        conditions=[
+            AgeRange("age", "Högst 1 år", "9.1", None, 1),
+            YesNoFact("x", "X", "9.1", "facts.x", True),
+        ],
+        consent=ConsentRule("applicant", False, "9.1"),
+        target_group=TargetGroup("Små barn", (AgeBand("applicant", 0, 1),)),
+        documentation=DocumentationRule("individual", "14 kap. 3 §", "Individnivå", None),
+        information="Information enligt 11 kap. 6 §",
+    )
+    as_of = D(2026, 3, 16)
+    for facts in (
+        {"applicant.age": 1, "facts.x": 1},
+        {"applicant.age": True, "facts.x": True},
+        {"applicant.age": 1, "facts.x": True},
+        {"applicant.age": True, "facts.x": 1},
+    ):
+        situation = Situation(as_of=as_of, facts=dict(facts), guardian_consent=True)
+        assert insats.judge(situation) == insats.decide(situation)
+
+
+def test_every_key_starts_with_the_day_and_the_consent(catalog: CompiledCatalog) -> None:
+    assert catalog.input_keys[:2] == (AS_OF, GUARDIAN_CONSENT)
+    for insats in catalog.insatser.values():
+        assert insats.input_keys[:2] == (AS_OF, GUARDIAN_CONSENT)
+        for condition in insats.conditions:
+            assert set(condition.fact_keys) <= set(insats.input_keys)
+    assert "applicant.age" in catalog.insatser["radgivande-samtal"].input_keys  # consent reads it
+    assert "child.participates" in catalog.insatser["samarbetssamtal"].input_keys
+    assert {"history", "stay_until"} <= set(catalog.input_keys)
+
+
+def test_the_memo_is_bounded(catalog: CompiledCatalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "DECISION_MEMO_LIMIT", 5)
+    insats = catalog.insatser["cra"]
+    for age in range(20):
+        situation = Situation(as_of=D(2026, 3, 16), facts={"applicant.age": age})
+        assert insats.judge(situation) == insats.decide(situation)
+        assert len(read_all(situation, insats.input_keys)) == len(insats.input_keys)
+    assert len(insats._memo) <= 5
