@@ -33,7 +33,7 @@ def measure_http(args: argparse.Namespace) -> dict[str, Any]:
         with http.service(workdir) as server:
             load = {"connections": args.connections, "max_requests": args.max_requests}
             for endpoint in endpoints:
-                http.check_answers(server.base, endpoint)
+                http.check_answers(server, endpoint)
                 http.run_wrk(wrk, server, endpoint, workdir, duration=args.warmup, **load)
             for number in range(1, args.rounds + 1):
                 for endpoint in endpoints:

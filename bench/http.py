@@ -57,6 +57,9 @@ class Measurement:
 class Server:
     base: str
     pid: int
+    # Authentication stays on, as in production: every request carries a key holding every
+    # scope, verified once and then served from the verifier's in-memory cache.
+    api_key: str
 
 
 def cpu_seconds(pid: int) -> float:
@@ -117,10 +120,13 @@ def service(workdir: Path) -> Iterator[Server]:
 
     database_url = f"sqlite:///{workdir / 'bench.db'}"
     migrations.upgrade(database_url)
+    api_key = _issue_key(database_url)
     port = free_port()
     env = {
         **os.environ,
         "INSATSER_ENVIRONMENT": "test",
+        "INSATSER_AUTH_DISABLED": "false",
+        "INSATSER_API_KEY_PEPPER": BENCH_PEPPER,
         # No access log: uvicorn's is off below; the app's own request log writes at INFO.
         "INSATSER_LOG_LEVEL": "WARNING",
         "INSATSER_CATALOG_DIR": str(ROOT / "catalog" / "ostersund"),
@@ -142,7 +148,7 @@ def service(workdir: Path) -> Iterator[Server]:
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_live(base, process)
-        yield Server(base, process.pid)
+        yield Server(base, process.pid, api_key)
     finally:
         process.terminate()
         try:
@@ -150,6 +156,28 @@ def service(workdir: Path) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+BENCH_PEPPER = "bench-pepper-not-a-secret"
+
+
+def _issue_key(database_url: str) -> str:
+    from sqlalchemy.orm import Session
+
+    from insatser_api.kit.database import create_db_engine
+    from insatser_api.security import service as keys
+    from insatser_api.security.scopes import ALL_SCOPES, EVERY_ENHET
+
+    engine = create_db_engine(database_url)
+    try:
+        with Session(engine) as session:
+            created = keys.create_key(
+                session, "bench", ALL_SCOPES, [EVERY_ENHET], pepper=BENCH_PEPPER
+            )
+            session.commit()
+            return created.token
+    finally:
+        engine.dispose()
 
 
 def wait_until_live(base: str, process: subprocess.Popen[bytes]) -> None:
@@ -167,14 +195,17 @@ def wait_until_live(base: str, process: subprocess.Popen[bytes]) -> None:
     sys.exit("uvicorn did not answer /health/live within 30 s")
 
 
-def check_answers(base: str, endpoint: Endpoint) -> None:
+def check_answers(server: Server, endpoint: Endpoint) -> None:
     """Every request the bench sends must succeed: a fast 4xx would measure nothing."""
     for method, path, body in endpoint.requests:
         request = urllib.request.Request(
-            base + path,
+            server.base + path,
             data=body or None,
             method=method,
-            headers={"Content-Type": "application/json"},
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": f"Bearer {server.api_key}",
+            },
         )
         with urllib.request.urlopen(request, timeout=10) as answer:
             if answer.status != 200:
@@ -217,6 +248,7 @@ def run_wrk(
         **os.environ,
         "BENCH_REQUESTS": str(listing),
         "BENCH_MAX_REQUESTS": str(max_requests),
+        "BENCH_AUTHORIZATION": f"Bearer {server.api_key}",
     }
     command = [
         wrk,

@@ -10,6 +10,8 @@ local max_answers = tonumber(os.getenv("BENCH_MAX_REQUESTS") or "0")
 local function load(path)
   for line in io.lines(path) do
     local headers = {["Content-Type"] = "application/json"}
+    local authorization = os.getenv("BENCH_AUTHORIZATION")
+    if authorization ~= nil then headers["Authorization"] = authorization end
     local method, target, body = line:match("^(%u+)\t([^\t]+)\t?(.*)$")
     if method ~= nil then
       if body == "" then body = nil end
