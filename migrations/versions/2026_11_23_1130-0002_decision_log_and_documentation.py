@@ -32,27 +32,12 @@ def upgrade() -> None:
         sa.Column("as_of", sa.Date(), nullable=False),
         sa.Column("outcome", sa.String(32), nullable=False),
         sa.Column("age_years", sa.SmallInteger(), nullable=True),
+        sa.Column("not_met_conditions", sa.String(500), nullable=False),
+        sa.Column("unknown_conditions", sa.String(500), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_decision_log")),
     )
     op.create_index(
         "ix_decision_log_decided_on_insats_id", "decision_log", ["decided_on", "insats_id"]
-    )
-    op.create_table(
-        "decision_log_conditions",
-        sa.Column("id", BIG_KEY, primary_key=True, autoincrement=True),
-        sa.Column("entry_id", BIG_KEY, nullable=False),
-        sa.Column("code", sa.String(64), nullable=False),
-        sa.Column("status", sa.String(16), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_decision_log_conditions")),
-        sa.ForeignKeyConstraint(
-            ["entry_id"],
-            ["decision_log.id"],
-            name=op.f("fk_decision_log_conditions_entry_id_decision_log"),
-            ondelete="CASCADE",
-        ),
-    )
-    op.create_index(
-        op.f("ix_decision_log_conditions_entry_id"), "decision_log_conditions", ["entry_id"]
     )
     op.create_table(
         "documentation_records",
@@ -105,5 +90,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("documentation_records")
-    op.drop_table("decision_log_conditions")
     op.drop_table("decision_log")

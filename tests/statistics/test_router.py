@@ -134,3 +134,21 @@ async def test_from_after_default_to_is_refused(client: httpx.AsyncClient) -> No
     tomorrow = (today_in_stockholm() + dt.timedelta(days=1)).isoformat()
     response = await client.get("/v1/statistics/decisions", params={"from": tomorrow})
     assert response.status_code == 422
+
+
+def test_code_combinations_are_split_into_counts_per_code() -> None:
+    from insatser_api.statistics.router import _condition_counts
+
+    counts = _condition_counts(
+        [
+            ("cra", "2026-11", "folkbokford age", "", 3),
+            ("cra", "2026-11", "folkbokford", "has_cra_behandlare", 2),
+            ("cra", "2026-10", "", "age", 1),
+        ]
+    )
+    assert [(c.month, c.code, c.status, c.count) for c in counts] == [
+        ("2026-10", "age", "unknown", 1),
+        ("2026-11", "age", "not_met", 3),
+        ("2026-11", "folkbokford", "not_met", 5),
+        ("2026-11", "has_cra_behandlare", "unknown", 2),
+    ]

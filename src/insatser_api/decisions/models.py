@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, SmallInteger, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Date, DateTime, Index, SmallInteger, String
+from sqlalchemy.orm import Mapped, mapped_column
 
 from insatser_api.kit.columns import BigIntegerKey
 from insatser_api.kit.db import Base
@@ -30,24 +30,10 @@ class DecisionLogEntry(Base):
     as_of: Mapped[dt.date] = mapped_column(Date)
     outcome: Mapped[str] = mapped_column(String(32))
     age_years: Mapped[int | None] = mapped_column(SmallInteger)
-
-    conditions: Mapped[list[DecisionLogCondition]] = relationship(
-        back_populates="entry", cascade="all, delete-orphan"
-    )
+    # Catalogue codes of the conditions not met and unknown, space-separated ("" for none).
+    # Kept in the row rather than a child table: one insert per answer, no join; statistics
+    # group by the pair and split the few distinct values afterwards.
+    not_met_conditions: Mapped[str] = mapped_column(String(500))
+    unknown_conditions: Mapped[str] = mapped_column(String(500))
 
     __table_args__ = (Index("ix_decision_log_decided_on_insats_id", "decided_on", "insats_id"),)
-
-
-class DecisionLogCondition(Base):
-    """A condition of an answer that was not met or unknown, by its catalogue code."""
-
-    __tablename__ = "decision_log_conditions"
-
-    id: Mapped[int] = mapped_column(BigIntegerKey, primary_key=True, autoincrement=True)
-    entry_id: Mapped[int] = mapped_column(
-        ForeignKey("decision_log.id", ondelete="CASCADE"), index=True
-    )
-    code: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16))
-
-    entry: Mapped[DecisionLogEntry] = relationship(back_populates="conditions")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from insatser_api.decisions.models import DecisionLogCondition, DecisionLogEntry
+from insatser_api.decisions.models import DecisionLogEntry
 from insatser_api.records.models import DocumentationRecord
 
 Entry = DecisionLogEntry
@@ -29,18 +29,22 @@ def decision_counts(
     return session.execute(query).all()
 
 
-def condition_counts(
+def condition_combinations(
     session: Session, first: dt.date, last: dt.date, insats_id: str | None
 ) -> Sequence[tuple[str, str, str, str, int]]:
-    condition = DecisionLogCondition
+    """Answers per insats, month and combination of codes not met and unknown; the caller
+    splits the (few) distinct combinations into counts per code."""
     query = (
         select(
-            Entry.insats_id, Entry.month, condition.code, condition.status, func.count(condition.id)
+            Entry.insats_id,
+            Entry.month,
+            Entry.not_met_conditions,
+            Entry.unknown_conditions,
+            func.count(Entry.id),
         )
-        .join(condition, condition.entry_id == Entry.id)
         .where(Entry.decided_on.between(first, last))
-        .group_by(Entry.insats_id, Entry.month, condition.code, condition.status)
-        .order_by(Entry.month, Entry.insats_id, condition.code, condition.status)
+        .where((Entry.not_met_conditions != "") | (Entry.unknown_conditions != ""))
+        .group_by(Entry.insats_id, Entry.month, Entry.not_met_conditions, Entry.unknown_conditions)
     )
     if insats_id is not None:
         query = query.where(Entry.insats_id == insats_id)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -73,10 +75,9 @@ def decision_statistics(
         OutcomeCount(insats_id=i, month=m, outcome=Outcome(o), count=n)
         for i, m, o, n in repository.decision_counts(session, first, last, insats_id)
     ]
-    conditions = [
-        ConditionCount(insats_id=i, month=m, code=c, status=s, count=n)
-        for i, m, c, s, n in repository.condition_counts(session, first, last, insats_id)
-    ]
+    conditions = _condition_counts(
+        repository.condition_combinations(session, first, last, insats_id)
+    )
     return DecisionStatistics.model_validate(
         {
             "from": first,
@@ -86,6 +87,20 @@ def decision_statistics(
             "conditions": conditions,
         }
     )
+
+
+def _condition_counts(
+    combinations: Iterable[tuple[str, str, str, str, int]],
+) -> list[ConditionCount]:
+    counts: Counter[tuple[str, str, str, str]] = Counter()
+    for insats_id, month, not_met, unknown, n in combinations:
+        for status, codes in (("not_met", not_met), ("unknown", unknown)):
+            for code in codes.split():
+                counts[(month, insats_id, code, status)] += n
+    return [
+        ConditionCount(insats_id=i, month=m, code=c, status=s, count=n)
+        for (m, i, c, s), n in sorted(counts.items())
+    ]
 
 
 @router.get(
