@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
     catalog_dir = catalog_dir or settings.catalog_dir
     registry = CatalogRegistry.from_directory(catalog_dir)
     database = Database(settings.database_url)
-    decision_log = DecisionLog(database.write_sessions) if settings.decision_log_enabled else None
+    decision_log = DecisionLog(database.write_engine) if settings.decision_log_enabled else None
 
     @asynccontextmanager
     async def lifespan(application: FastAPI) -> AsyncIterator[None]:

@@ -11,12 +11,12 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from insatser_api.config import Settings
 from insatser_api.decisions.log import AnsweredRequest, DecisionLog
 from insatser_api.decisions.models import DecisionLogEntry
-from insatser_api.kit.database import create_db_engine, session_factory
+from insatser_api.kit.database import create_db_engine
 from insatser_api.main import create_app
 from insatser_api.rules import Decision, Situation
 from tests.conftest import CATALOG_DIR
@@ -117,11 +117,6 @@ def test_switched_off_by_configuration(database_url: str) -> None:
     assert create_app(settings).state.decision_log is None
 
 
-@pytest.fixture
-def sessions(engine: Engine) -> sessionmaker[Session]:
-    return session_factory(engine)
-
-
 def _answered(decisions: list[Decision]) -> AnsweredRequest:
     return AnsweredRequest(
         decided_at=dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC),
@@ -138,21 +133,23 @@ def decisions(app: FastAPI) -> list[Decision]:
     return list(version.compiled.judge_all(Situation(as_of=dt.date(2026, 11, 30)), None))
 
 
-def test_month_is_the_stockholm_month(
-    sessions: sessionmaker[Session], engine: Engine, decisions: list[Decision]
-) -> None:
-    log = DecisionLog(sessions)
+def test_month_is_the_stockholm_month(engine: Engine, decisions: list[Decision]) -> None:
+    log = DecisionLog(engine)
     log.record(_answered(decisions[:1]))
     log.close()
     [entry] = _entries(engine)
     # 23:30 UTC on 30 November is 00:30 on 1 December in Stockholm.
     assert (entry.decided_on, entry.month) == (dt.date(2026, 12, 1), "2026-12")
+    # SQLite keeps no zone (the time is written in UTC); PostgreSQL gives it back aware.
+    decided_at = entry.decided_at
+    if decided_at.tzinfo is None:
+        decided_at = decided_at.replace(tzinfo=dt.UTC)
+    assert decided_at == dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC)
+    assert entry.as_of == dt.date(2026, 11, 30)
 
 
-def test_background_thread_writes_without_flush(
-    sessions: sessionmaker[Session], engine: Engine, decisions: list[Decision]
-) -> None:
-    log = DecisionLog(sessions, flush_interval=0.05)
+def test_background_thread_writes_without_flush(engine: Engine, decisions: list[Decision]) -> None:
+    log = DecisionLog(engine, flush_interval=0.05)
     try:
         log.record(_answered(decisions))
         deadline = time.monotonic() + 10
@@ -165,18 +162,18 @@ def test_background_thread_writes_without_flush(
 
 
 @pytest.fixture
-def broken_sessions(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+def broken_engine(tmp_path: Path) -> Iterator[Engine]:
     engine = create_db_engine(f"sqlite:///{tmp_path / 'unmigrated.db'}")
-    yield session_factory(engine)
+    yield engine
     engine.dispose()
 
 
 def test_a_failed_write_is_counted_and_logged_without_data(
-    broken_sessions: sessionmaker[Session],
+    broken_engine: Engine,
     decisions: list[Decision],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    log = DecisionLog(broken_sessions)
+    log = DecisionLog(broken_engine)
     log.record(_answered(decisions[:3]))
     log.flush()
     assert log.dropped == 3
@@ -184,10 +181,8 @@ def test_a_failed_write_is_counted_and_logged_without_data(
     log.close()
 
 
-def test_full_queue_drops_the_oldest(
-    sessions: sessionmaker[Session], engine: Engine, decisions: list[Decision]
-) -> None:
-    log = DecisionLog(sessions, max_queued=2, flush_interval=60)
+def test_full_queue_drops_the_oldest(engine: Engine, decisions: list[Decision]) -> None:
+    log = DecisionLog(engine, max_queued=2, flush_interval=60)
     for decision in decisions[:3]:
         log.record(_answered([decision]))
     assert log.dropped == 1
