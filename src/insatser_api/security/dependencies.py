@@ -6,7 +6,7 @@ Endpoints say what they need with one alias, e.g. `principal: EligibilityChecker
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -18,45 +18,54 @@ from insatser_api.security import errors, scopes
 from insatser_api.security.principal import AUTH_DISABLED, Principal
 from insatser_api.security.service import KeyVerifier
 
-# Declares the scheme in OpenAPI; the checks below are ours, so it never raises by itself.
-bearer_scheme = HTTPBearer(
-    auto_error=False,
-    scheme_name="bearerAuth",
-    description="API-nyckel (`isk_…`) i huvudet `Authorization: Bearer <nyckel>`. Nycklar skapas "
-    "med `insatser-api keys create` och har behörigheter (scopes).",
+_SCHEME_DESCRIPTION = (
+    "API-nyckel (`isk_…`) i huvudet `Authorization: Bearer <nyckel>`. Nycklar skapas med "
+    "`insatser-api keys create` och har behörigheter (scopes)."
 )
-BearerCredentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)]
 
 # The caller of a catalogue endpoint left open by INSATSER_PUBLIC_CATALOG=true.
 ANONYMOUS_READER = Principal(
     key_id=None, name="anonymous", scopes=frozenset({scopes.CATALOG_READ}), enheter=frozenset()
 )
 
-ScopeDependency = Callable[[Request, HTTPAuthorizationCredentials | None], Awaitable[Principal]]
+
+class ScopedBearer(HTTPBearer):
+    """The bearer scheme (declared in OpenAPI as `bearerAuth`) and the whole check in one
+    dependency: 401 without a valid key, 403 with a key that lacks the scope.
+
+    One dependency rather than a scope check depending on `HTTPBearer`: FastAPI's dependency
+    solving per level cost the eligibility endpoints ~15 µs a request (docs/performance.md).
+    """
+
+    def __init__(self, scope: str, open_when: Callable[[Settings], bool] | None = None) -> None:
+        if scope not in scopes.ALL_SCOPES:
+            raise ValueError(f"unknown scope {scope!r}")
+        super().__init__(
+            auto_error=False, scheme_name="bearerAuth", description=_SCHEME_DESCRIPTION
+        )
+        self.scope = scope
+        self.open_when = open_when
+
+    async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
+        settings: Settings = request.app.state.settings
+        if settings.auth_disabled:
+            principal = AUTH_DISABLED
+        elif self.open_when is not None and self.open_when(settings):
+            principal = ANONYMOUS_READER
+        else:
+            principal = await _authenticate(request, await super().__call__(request))
+            if not principal.has_scope(self.scope):
+                raise errors.missing_scope(self.scope)
+        request.state.principal = principal
+        return principal
 
 
 def require_scope(
     scope: str, *, open_when: Callable[[Settings], bool] | None = None
-) -> ScopeDependency:
-    """A dependency that lets through callers holding `scope`: 401 without a valid key, 403
-    with a key that lacks it. `open_when(settings)` true: no key needed (the public catalogue)."""
-    if scope not in scopes.ALL_SCOPES:
-        raise ValueError(f"unknown scope {scope!r}")
-
-    async def dependency(request: Request, credentials: BearerCredentials) -> Principal:
-        settings: Settings = request.app.state.settings
-        if settings.auth_disabled:
-            principal = AUTH_DISABLED
-        elif open_when is not None and open_when(settings):
-            principal = ANONYMOUS_READER
-        else:
-            principal = await _authenticate(request, credentials)
-            if not principal.has_scope(scope):
-                raise errors.missing_scope(scope)
-        request.state.principal = principal
-        return principal
-
-    return dependency
+) -> ScopedBearer:
+    """A dependency that lets through callers holding `scope`. `open_when(settings)` true: no
+    key needed (the public catalogue)."""
+    return ScopedBearer(scope, open_when)
 
 
 async def _authenticate(
