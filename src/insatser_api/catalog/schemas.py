@@ -7,6 +7,7 @@ The catalogue says *which* conditions apply to an insats; the classes in
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -304,7 +305,9 @@ class Catalog(StrictModel):
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:
         ids = [insats.id for insats in self.insatser]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        # Counter and one set: linear in the catalogue's size (2,800 insatser in the bench).
+        duplicates = sorted(i for i, n in Counter(ids).items() if n > 1)
+        known = set(ids)
         if duplicates:
             raise ValueError(f"duplicate insats ids: {', '.join(duplicates)}")
         sektor_codes = {s.kod for s in self.sektorer}
@@ -316,7 +319,7 @@ class Catalog(StrictModel):
                 raise ValueError(f"insats {insats.id!r}: condition codes are not unique")
             for spec in _flatten(insats.villkor.conditions):
                 if isinstance(spec, EarlierInsatsCondition):
-                    unknown = sorted(set(spec.insats_ids) - set(ids))
+                    unknown = sorted(set(spec.insats_ids) - known)
                     if unknown:
                         raise ValueError(
                             f"insats {insats.id!r}: earlier_insats names unknown insatser: "
