@@ -25,8 +25,10 @@ async def get_registry(request: Request) -> CatalogRegistry:
 RegistryDep = Annotated[CatalogRegistry, Depends(get_registry)]
 
 
-def version_in_force(registry: CatalogRegistry, as_of: IsoDate) -> CatalogVersion:
-    """The version in force on `as_of`; before the first one, a 422 naming `as_of`."""
+def version_in_force(
+    registry: CatalogRegistry, as_of: IsoDate, field: str = "as_of"
+) -> CatalogVersion:
+    """The version in force on `as_of`; before the first one, a 422 naming `field`."""
     try:
         return registry.in_force(as_of)
     except NoCatalogInForce as exc:
@@ -35,7 +37,7 @@ def version_in_force(registry: CatalogRegistry, as_of: IsoDate) -> CatalogVersio
             f"Ingen katalog gäller på det datumet; den första gäller från {first}.",
             [
                 FieldError(
-                    field="as_of",
+                    field=field,
                     message=f"Ska vara {first} eller senare.",
                     code="no_catalog_in_force",
                 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
@@ -12,13 +11,13 @@ from insatser_api.catalog.dependencies import (
     InsatsIdPath,
     RegistryDep,
     find_insats,
+    version_in_force,
 )
 from insatser_api.catalog.examples import example
-from insatser_api.catalog.registry import CatalogVersion, NoCatalogInForce
 from insatser_api.decisions.recording import client_name
 from insatser_api.kit.body_guard import BODY_PROBLEM_RESPONSES
 from insatser_api.kit.database import DatabaseDep, SessionDep
-from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, InvalidRequest, NotFound
+from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, NotFound
 from insatser_api.kit.pagination import Page, PageQuery, PerPageQuery
 from insatser_api.kit.periods import FromQuery, ToQuery, check_period
 from insatser_api.records import examples, repository
@@ -48,23 +47,6 @@ IdempotencyKey = Annotated[
     ),
 ]
 RecordIdPath = Annotated[str, Path(description="Anteckningens id", max_length=36)]
-
-
-def _version_on(registry: RegistryDep, performed_on: dt.date) -> CatalogVersion:
-    try:
-        return registry.in_force(performed_on)
-    except NoCatalogInForce as exc:
-        first = exc.first_valid_from.isoformat()
-        raise InvalidRequest(
-            f"Ingen katalog gällde det datumet; den första gäller från {first}.",
-            [
-                FieldError(
-                    field="performed_on",
-                    message=f"Ska vara {first} eller senare.",
-                    code="no_catalog_in_force",
-                )
-            ],
-        ) from None
 
 
 @router.post(
@@ -122,7 +104,7 @@ def create_documentation_record(
     response: Response,
     idempotency_key: IdempotencyKey = None,
 ) -> DocumentationRecordOut:
-    version = _version_on(registry, body.performed_on)
+    version = version_in_force(registry, body.performed_on, field="performed_on")
     response.headers[CATALOG_VERSION_HEADER] = version.version
     insats = find_insats(version, insats_id)
     ensure_may_write_for(principal, insats.enhet)  # Nexus staff cannot write Bryggan's records
