@@ -49,6 +49,7 @@ _EXAMPLE = {
     "dokumentationssätt (14 kap. SoL) och, vid nej, informationen enligt 11 kap. 6 § SoL.",
     openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
     response_model=EligibilityResponse,
+    responses={200: {"description": "Utfallet för insatsen, med villkor och lagrum"}},
 )
 async def check_eligibility_for_insats(
     insats_id: InsatsIdPath, body: EligibilityRequest, request: Request
@@ -73,6 +74,7 @@ async def check_eligibility_for_insats(
     "är tänkta för andra än personen.",
     openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
     response_model=EligibilityAllResponse,
+    responses={200: {"description": "Ett svar per insats och en sammanfattning"}},
 )
 async def check_eligibility(body: EligibilityAllRequest, request: Request) -> Response:
     registry = _registry(request)
