@@ -7,27 +7,16 @@ the limit and handed on, so no endpoint ever sees more than `max_bytes`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from insatser_api.kit.errors import PROBLEM_MEDIA_TYPE, Problem, problem_response
+from insatser_api.kit.errors import problem_response, problem_responses
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 # For the OpenAPI `responses` of operations that take a body.
-BODY_PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    413: {
-        "model": Problem,
-        "content": {PROBLEM_MEDIA_TYPE: {}},
-        "description": "Begäran är för stor",
-    },
-    415: {
-        "model": Problem,
-        "content": {PROBLEM_MEDIA_TYPE: {}},
-        "description": "Innehållstypen stöds inte",
-    },
-}
+BODY_PROBLEM_RESPONSES = problem_responses(
+    {413: "Begäran är för stor", 415: "Innehållstypen stöds inte"}
+)
 
 
 def is_json_media_type(content_type: str) -> bool:

@@ -181,7 +181,12 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _on_unexpected)
 
 
-PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": _TITLES[status]}
-    for status in (400, 404, 422)
-}
+def problem_responses(descriptions: dict[int, str]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries for statuses answered with a problem body."""
+    return {
+        status: {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": text}
+        for status, text in descriptions.items()
+    }
+
+
+PROBLEM_RESPONSES = problem_responses({status: _TITLES[status] for status in (400, 404, 422)})

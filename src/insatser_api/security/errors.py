@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import FastAPI, Request
 from starlette.responses import Response
 
-from insatser_api.kit.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemError, problem_response
+from insatser_api.kit.errors import ProblemError, problem_response, problem_responses
 
 REALM = "insatser-api"
 
@@ -71,15 +69,6 @@ def install_auth_problem_handler(app: FastAPI) -> None:
     app.add_exception_handler(AuthProblem, _on_auth_problem)
 
 
-AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: {
-        "model": Problem,
-        "content": {PROBLEM_MEDIA_TYPE: {}},
-        "description": "API-nyckel saknas eller är ogiltig",
-    },
-    403: {
-        "model": Problem,
-        "content": {PROBLEM_MEDIA_TYPE: {}},
-        "description": "API-nyckeln saknar behörigheten",
-    },
-}
+AUTH_RESPONSES = problem_responses(
+    {401: "API-nyckel saknas eller är ogiltig", 403: "API-nyckeln saknar behörigheten"}
+)
