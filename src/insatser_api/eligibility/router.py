@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from fastapi import APIRouter, Depends, Request, Response
 
 from insatser_api.catalog.dependencies import (
@@ -24,6 +26,7 @@ from insatser_api.kit.body_guard import BODY_PROBLEM_RESPONSES
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, InvalidRequest
 from insatser_api.ops.metrics import record_decisions
+from insatser_api.rules import Decision
 from insatser_api.security import scopes
 from insatser_api.security.dependencies import require_scope
 from insatser_api.security.errors import AUTH_RESPONSES
@@ -60,8 +63,7 @@ async def check_eligibility_for_insats(
     find_insats(version, insats_id)
     situation = build_situation(body, as_of, version)
     decision = version.compiled.insatser[insats_id].judge(situation)
-    log_answers(request, "single", situation.age(), (decision,))
-    record_decisions((decision,))
+    _record(request, "single", situation.age(), (decision,))
     return _Answer(answer_json(version, decision), version.version)
 
 
@@ -91,9 +93,16 @@ async def check_eligibility(body: EligibilityAllRequest, request: Request) -> Re
             raise InvalidRequest("Begäran nämner insatser som inte finns i katalogen.", unknown)
     situation = build_situation(body, as_of, version)
     decisions = version.compiled.judge_all(situation, ids)
-    log_answers(request, "screening", situation.age(), decisions)
-    record_decisions(decisions)
+    _record(request, "screening", situation.age(), decisions)
     return _Answer(screening_json(version, as_of, decisions), version.version)
+
+
+def _record(
+    request: Request, kind: str, age_years: int | None, decisions: Sequence[Decision]
+) -> None:
+    """Every answer goes to the decision log and to the outcome metrics."""
+    log_answers(request, kind, age_years, decisions)
+    record_decisions(decisions)
 
 
 def _registry(request: Request) -> CatalogRegistry:
