@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.http import ROOT, endpoints
+from bench.http import BENCH_PEPPER, ROOT, _issue_key, endpoints
 
 
-async def call(app: Any, method: str, path: str, body: bytes) -> int:
+async def call(app: Any, method: str, path: str, body: bytes, authorization: bytes) -> int:
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
@@ -30,7 +30,11 @@ async def call(app: Any, method: str, path: str, body: bytes) -> int:
         "raw_path": path.encode(),
         "query_string": b"",
         "root_path": "",
-        "headers": [(b"host", b"bench"), (b"content-type", b"application/json")],
+        "headers": [
+            (b"host", b"bench"),
+            (b"content-type", b"application/json"),
+            (b"authorization", authorization),
+        ],
         "client": ("127.0.0.1", 1),
         "server": ("127.0.0.1", 80),
     }
@@ -53,13 +57,13 @@ async def call(app: Any, method: str, path: str, body: bytes) -> int:
     return status
 
 
-async def drive(app: Any, name: str, calls: int) -> float:
+async def drive(app: Any, name: str, calls: int, authorization: bytes) -> float:
     endpoint = next(e for e in endpoints() if e.name == name)
     requests = endpoint.requests
     start = time.perf_counter()
     for index in range(calls):
         method, path, body = requests[index % len(requests)]
-        status = await call(app, method, path, body)
+        status = await call(app, method, path, body, authorization)
         assert status == 200, (path, status)
     return (time.perf_counter() - start) / calls * 1e6
 
@@ -75,25 +79,30 @@ def main() -> None:
 
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         migrations.upgrade(url)
+        # As `make bench` and production: authentication and the decision log on.
+        authorization = f"Bearer {_issue_key(url)}".encode()
         os.environ.update(
             INSATSER_ENVIRONMENT="test",
+            INSATSER_AUTH_DISABLED="false",
+            INSATSER_API_KEY_PEPPER=BENCH_PEPPER,
+            INSATSER_LOG_LEVEL="WARNING",  # as `make bench`: no request log line per call
             INSATSER_CATALOG_DIR=str(ROOT / "catalog" / "ostersund"),
             DATABASE_URL=url,
         )
         from insatser_api.main import create_app
 
         app = create_app()
-        asyncio.run(drive(app, args.endpoint, 200))  # warm up
+        asyncio.run(drive(app, args.endpoint, 200, authorization))  # warm up
         if args.no_profile:
             # The least of a few runs: on a shared machine the other runs measure the neighbours.
-            us = min(asyncio.run(drive(app, args.endpoint, args.calls)) for _ in range(5))
+            us = min(asyncio.run(drive(app, args.endpoint, args.calls, authorization)) for _ in range(5))
             print(f"{args.endpoint}: {us:.1f} µs per call in process (least of 5 runs)")
             return
         from pyinstrument import Profiler
 
         profiler = Profiler(interval=0.0002)
         profiler.start()
-        us = asyncio.run(drive(app, args.endpoint, args.calls))
+        us = asyncio.run(drive(app, args.endpoint, args.calls, authorization))
         profiler.stop()
         print(profiler.output_text(unicode=True, color=False, show_all=True))
         print(f"{args.endpoint}: {us:.1f} µs per call (profiled)")
