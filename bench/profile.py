@@ -95,7 +95,9 @@ def main() -> None:
         asyncio.run(drive(app, args.endpoint, 200, authorization))  # warm up
         if args.no_profile:
             # The least of a few runs: on a shared machine the other runs measure the neighbours.
-            us = min(asyncio.run(drive(app, args.endpoint, args.calls, authorization)) for _ in range(5))
+            us = min(
+                asyncio.run(drive(app, args.endpoint, args.calls, authorization)) for _ in range(5)
+            )
             print(f"{args.endpoint}: {us:.1f} µs per call in process (least of 5 runs)")
             return
         from pyinstrument import Profiler

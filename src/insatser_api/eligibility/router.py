@@ -25,6 +25,7 @@ from insatser_api.eligibility.situation import build_situation
 from insatser_api.kit.body_guard import BODY_PROBLEM_RESPONSES
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, InvalidRequest
+from insatser_api.kit.lean_route import LeanRoute
 from insatser_api.ops.metrics import record_decisions
 from insatser_api.rules import Decision
 from insatser_api.security import scopes
@@ -33,6 +34,8 @@ from insatser_api.security.errors import AUTH_RESPONSES
 
 router = APIRouter(
     tags=["Behörighet"],
+    # The hot endpoints: FastAPI documents them, a lean handler answers (kit/lean_route.py).
+    route_class=LeanRoute,
     responses={**PROBLEM_RESPONSES, **AUTH_RESPONSES, **BODY_PROBLEM_RESPONSES},
     dependencies=[Depends(require_scope(scopes.ELIGIBILITY_CHECK))],
 )
