@@ -173,4 +173,3 @@ async def test_dependencies_given_to_include_router_still_run() -> None:
     open_app = FastAPI()
     open_app.include_router(router)
     assert (await _post(open_app, "/things/a", b'{"count": 1}', {})).status_code == 200
-
