@@ -34,6 +34,7 @@ from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from starlette.types import Receive, Scope, Send
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
@@ -62,22 +63,42 @@ class _Body:
 class LeanRoute(fastapi.routing.APIRoute):
     """Use as `APIRouter(route_class=LeanRoute)` for endpoints of the supported shape."""
 
+    _lean: Handler
+    # Set when an include_router() adds dependencies: FastAPI's own handling runs them.
+    _inclusion_dependencies = False
+
     def get_route_handler(self) -> Handler:
+        # Built (and the endpoint's shape checked) when the route is: a TypeError at start-up.
+        lean = self._lean_handler()
+        if _included_with_more_dependencies(self):
+            # Dependencies given to include_router() live in FastAPI's inclusion context, which
+            # the lean handler does not read: FastAPI's own handler runs them, never skips them.
+            self._inclusion_dependencies = True
+            return super().get_route_handler()
+        self._lean = lean
+        return lean
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # FastAPI wraps a handler in two exit stacks and its own exception handling; a lean
+        # handler needs neither, and its exceptions reach the app's ExceptionMiddleware, which
+        # answers them with the same handlers. A wrong method is left to FastAPI (its 405).
+        if self._inclusion_dependencies or scope["method"] not in (self.methods or ()):
+            await super().handle(scope, receive, send)
+            return
+        response = await self._lean(Request(scope, receive, send))
+        await response(scope, receive, send)
+
+    def _lean_handler(self) -> Handler:
         endpoint = self.dependant.call
         if endpoint is None or not inspect.iscoroutinefunction(endpoint):
             raise TypeError(f"{self.path}: a lean endpoint must be an async function")
-        lean = _handler(
+        return _handler(
             endpoint,
             dependencies=[_dependency(self.path, d) for d in self.dependant.dependencies],
             path_parameters=[_path_parameter(field) for field in self.dependant.path_params],
             body=_body(self.path, self.dependant),
             request_name=self.dependant.request_param_name,
         )
-        if _included_with_more_dependencies(self):
-            # Dependencies given to include_router() live in FastAPI's inclusion context, which
-            # the lean handler does not read: FastAPI's own handler runs them, never skips them.
-            return super().get_route_handler()
-        return lean
 
 
 def _handler(

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPBearer
+from fastapi.security.utils import get_authorization_scheme_param
 from starlette.concurrency import run_in_threadpool
 
 from insatser_api.config import Settings
@@ -31,7 +32,8 @@ ANONYMOUS_READER = Principal(
 
 class ScopedBearer(HTTPBearer):
     """The bearer scheme (declared in OpenAPI as `bearerAuth`) and the whole check in one
-    dependency: 401 without a valid key, 403 with a key that lacks the scope.
+    dependency: 401 without a valid key, 403 with a key that lacks the scope. HTTPBearer gives
+    the OpenAPI declaration; the header is read here (`_bearer_token`).
 
     One dependency rather than a scope check depending on `HTTPBearer`: FastAPI's dependency
     solving per level cost the eligibility endpoints ~15 µs a request (docs/performance.md).
@@ -53,7 +55,7 @@ class ScopedBearer(HTTPBearer):
         elif self.open_when is not None and self.open_when(settings):
             principal = ANONYMOUS_READER
         else:
-            principal = await _authenticate(request, await super().__call__(request))
+            principal = await _authenticate(request, _bearer_token(request))
             if not principal.has_scope(self.scope):
                 raise errors.missing_scope(self.scope)
         request.state.principal = principal
@@ -68,15 +70,21 @@ def require_scope(
     return ScopedBearer(scope, open_when)
 
 
-async def _authenticate(
-    request: Request, credentials: HTTPAuthorizationCredentials | None
-) -> Principal:
-    if credentials is None:
+def _bearer_token(request: Request) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header, read as `HTTPBearer` reads it,
+    without building its pydantic credentials model on every request."""
+    scheme, token = get_authorization_scheme_param(request.headers.get("authorization"))
+    if not (scheme and token) or scheme.lower() != "bearer":
+        return None
+    return token
+
+
+async def _authenticate(request: Request, token: str | None) -> Principal:
+    if token is None:
         if "authorization" in request.headers:
             raise errors.invalid_key()
         raise errors.missing_key()
     verifier: KeyVerifier = request.app.state.key_verifier
-    token = credentials.credentials
     # Cache hit: no database and no thread; a miss queries the database off the event loop.
     principal = verifier.cached(token) or await run_in_threadpool(verifier.verify, token)
     if principal is None:
