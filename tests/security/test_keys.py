@@ -139,3 +139,16 @@ def test_last_used_is_recorded(sessions: sessionmaker[Session]) -> None:
 def test_a_wrong_pepper_verifies_nothing(sessions: sessionmaker[Session]) -> None:
     token = issue_key(sessions, [scopes.CATALOG_READ])
     assert service.KeyVerifier(sessions, "another-pepper-entirely", ttl=0).verify(token) is None
+
+
+@database
+def test_the_cache_keeps_no_token_and_no_stored_hash(sessions: sessionmaker[Session]) -> None:
+    verifier = service.KeyVerifier(sessions, PEPPER, ttl=30)
+    token = issue_key(sessions, [scopes.ELIGIBILITY_CHECK], name="cached")
+    assert verifier.verify(token) is not None
+    kept = repr(vars(verifier)) if hasattr(verifier, "__dict__") else ""
+    kept += repr(verifier._cache)
+    assert token not in kept
+    assert hash_token(token, PEPPER) not in kept
+    # A token that differs in one character is not taken for the cached one.
+    assert verifier.cached(token[:-1] + ("A" if token[-1] != "A" else "B")) is None

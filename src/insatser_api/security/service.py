@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import secrets
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -121,13 +123,17 @@ class KeyVerifier:
         self._pepper = pepper
         self._ttl = ttl
         self._clock = clock
-        self._cache: dict[str, tuple[Principal, float]] = {}
+        self._cache: dict[bytes, tuple[Principal, float]] = {}
+        # The cache is keyed on a keyed BLAKE2b of the token, not on the token: no secret is
+        # kept in memory, and the key is this process's own, so a cache key is useless outside
+        # it. BLAKE2b rather than the stored HMAC-SHA-256: ~1.5 µs against ~4.6 per request.
+        self._cache_secret = secrets.token_bytes(32)
 
     def cached(self, token: str) -> Principal | None:
         """The principal of a token verified less than `ttl` ago, without the database."""
         if not self._cache:
             return None
-        entry = self._cache.get(self._digest(token))
+        entry = self._cache.get(self._cache_key(token))
         if entry is None or entry[1] <= self._clock():
             return None
         return entry[0]
@@ -152,7 +158,7 @@ class KeyVerifier:
             repository.mark_used(session, key.id, utcnow())
             session.commit()
             principal = principal_of(key)
-        self._remember(digest, principal)
+        self._remember(self._cache_key(token), principal)
         return principal
 
     def forget_all(self) -> None:
@@ -161,10 +167,13 @@ class KeyVerifier:
     def _digest(self, token: str) -> str:
         return hash_token(token, self._pepper)
 
-    def _remember(self, digest: str, principal: Principal) -> None:
+    def _cache_key(self, token: str) -> bytes:
+        return hashlib.blake2b(token.encode(), key=self._cache_secret, digest_size=32).digest()
+
+    def _remember(self, cache_key: bytes, principal: Principal) -> None:
         if self._ttl <= 0:
             return
         now = self._clock()
         if len(self._cache) >= _CACHE_SWEEP_SIZE:
             self._cache = {k: v for k, v in self._cache.items() if v[1] > now}
-        self._cache[digest] = (principal, now + self._ttl)
+        self._cache[cache_key] = (principal, now + self._ttl)

@@ -44,8 +44,7 @@ def token_prefix(token: str) -> str | None:
 
 
 def hash_token(token: str, pepper: str) -> str:
-    # hmac.digest: the one-shot C implementation (the same HMAC, a few µs less per request).
-    return hmac.digest(pepper.encode(), token.encode(), hashlib.sha256).hex()
+    return hmac.new(pepper.encode(), token.encode(), hashlib.sha256).hexdigest()
 
 
 def hashes_match(stored: str, presented: str) -> bool:
