@@ -9,7 +9,7 @@ is mostly one tuple lookup per insats.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,10 +19,12 @@ from insatser_api.rules.conditions import APPLICANT_AGE, Condition, StayLimit
 from insatser_api.rules.consent import ConsentRule
 from insatser_api.rules.decision import (
     ConditionResult,
+    ConsentResult,
     Decision,
     Outcome,
     Status,
     StayLimitResult,
+    TargetGroupResult,
 )
 from insatser_api.rules.situation import Situation
 from insatser_api.rules.target_group import TargetGroup
@@ -53,13 +55,21 @@ class DocumentationRule:
 
 
 class CompiledInsats:
-    """One insats, ready to judge: its conditions, consent rule, målgrupp and documentation."""
+    """One insats, ready to judge: its conditions, consent rule, målgrupp and documentation.
+
+    `decide(situation)` works the decision out without the decision memo (`judge` uses the
+    memo). It is an attribute rather than a method: a function made for this insats by
+    `_decider`, which saves a call on the hot path.
+    """
+
+    decide: Callable[[Situation], Decision]
 
     __slots__ = (
         "_memo",
         "catalog_version",
         "conditions",
         "consent",
+        "decide",
         "documentation",
         "id",
         "information",
@@ -98,6 +108,7 @@ class CompiledInsats:
             *(c.fact_keys for c in self.conditions), consent.reads, target_group.reads
         )
         self._memo: dict[tuple[Hashable, ...], Decision] = {}
+        self.decide = _decider(self)
 
     def judge(self, situation: Situation) -> Decision:
         return self.judge_keyed(situation, inputs.read_all(situation, self.input_keys))
@@ -112,10 +123,14 @@ class CompiledInsats:
             self._memo[key] = decision
         return decision
 
-    def decide(self, situation: Situation) -> Decision:
-        """The decision worked out from the conditions, without the memo."""
-        results = tuple([condition.evaluate(situation) for condition in self.conditions])
-        consent = self.consent.evaluate(situation)
+    def _combine(
+        self,
+        as_of: dt.date,
+        results: tuple[ConditionResult, ...],
+        consent: ConsentResult,
+        target_group: TargetGroupResult,
+    ) -> Decision:
+        """The decision for these component results: the outcome logic of rules.md."""
         statuses = {r.status for r in results}
         missing: tuple[str, ...] = ()
         if _NOT_MET in statuses or (consent.required is True and consent.given is False):
@@ -136,16 +151,16 @@ class CompiledInsats:
                 outcome = Outcome.REQUIRES_GUARDIAN_CONSENT
             else:
                 outcome = Outcome.ELIGIBLE
-        # Positional, in the order of Decision's fields: a named tuple is built fastest so.
+        # Positional, in the order of Decision's fields.
         return Decision(
             self.id,
             self.catalog_version,
-            situation.as_of,
+            as_of,
             outcome,
             results,
             missing,
             consent,
-            self.target_group.evaluate(situation),
+            target_group,
             None if self.stay_limit_index is None else self._stay_limit(results),
             self.information if outcome is _NOT_ELIGIBLE else None,
         )
@@ -155,6 +170,72 @@ class CompiledInsats:
             return None
         result = results[self.stay_limit_index]
         return StayLimitResult(result.stay_limit, result.message)
+
+
+def _decider(insats: CompiledInsats) -> Callable[[Situation], Decision]:
+    """`insats.decide`, made fast without a memo keyed on the situation.
+
+    Every condition, the consent rule and the målgrupp return shared results built once (per
+    value they read), so a decision is a function of *which* results came back and of the
+    prövningsdag. The outcome logic and the Decision are therefore worked out once per
+    combination (`CompiledInsats._combine`) and remembered here, keyed on the prövningsdag and
+    the results' `id()`s: a stored decision holds every object whose id is in its key, so no
+    such id can be taken by another object while the entry exists.
+
+    Building that key is the hot path, so it is spelt out for one and two conditions (all but
+    a few insatser); any other number takes the general form.
+    """
+    combinations: dict[tuple[object, ...], Decision] = {}
+    remembered = combinations.get
+    consent_of = insats.consent.evaluate
+    target_group_of = insats.target_group.evaluate
+    evaluators = tuple(condition.evaluate for condition in insats.conditions)
+
+    def remember(
+        key: tuple[object, ...],
+        as_of: dt.date,
+        results: tuple[ConditionResult, ...],
+        consent: ConsentResult,
+        target_group: TargetGroupResult,
+    ) -> Decision:
+        decision = insats._combine(as_of, results, consent, target_group)
+        if len(combinations) >= DECISION_MEMO_LIMIT:
+            combinations.clear()
+        combinations[key] = decision
+        return decision
+
+    # A decision is a non-empty tuple, so `remembered(key) or remember(...)` only builds when
+    # the memo has no entry.
+    if len(evaluators) == 1:
+        (first,) = evaluators
+
+        def decide_one(situation: Situation) -> Decision:
+            one = first(situation)
+            consent, target_group = consent_of(situation), target_group_of(situation)
+            key = (situation.as_of, id(consent), id(target_group), id(one))
+            return remembered(key) or remember(key, situation.as_of, (one,), consent, target_group)
+
+        return decide_one
+    if len(evaluators) == 2:
+        first, second = evaluators
+
+        def decide_two(situation: Situation) -> Decision:
+            one, two = first(situation), second(situation)
+            consent, target_group = consent_of(situation), target_group_of(situation)
+            key = (situation.as_of, id(consent), id(target_group), id(one), id(two))
+            return remembered(key) or remember(
+                key, situation.as_of, (one, two), consent, target_group
+            )
+
+        return decide_two
+
+    def decide(situation: Situation) -> Decision:
+        results = tuple([evaluate(situation) for evaluate in evaluators])
+        consent, target_group = consent_of(situation), target_group_of(situation)
+        key = (situation.as_of, id(consent), id(target_group), *map(id, results))
+        return remembered(key) or remember(key, situation.as_of, results, consent, target_group)
+
+    return decide
 
 
 @dataclass(frozen=True, slots=True)
