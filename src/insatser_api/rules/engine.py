@@ -65,6 +65,7 @@ class CompiledInsats:
     decide: Callable[[Situation], Decision]
 
     __slots__ = (
+        "_combinations",
         "_memo",
         "catalog_version",
         "conditions",
@@ -108,7 +109,9 @@ class CompiledInsats:
             *(c.fact_keys for c in self.conditions), consent.reads, target_group.reads
         )
         self._memo: dict[tuple[Hashable, ...], Decision] = {}
-        self.decide = _decider(self)
+        # Decisions by the identities of the results they were built from (`_decider`).
+        self._combinations: dict[tuple[object, ...], Decision] = {}
+        self.decide = _decider(self, self._combinations)
 
     def judge(self, situation: Situation) -> Decision:
         return self.judge_keyed(situation, inputs.read_all(situation, self.input_keys))
@@ -172,7 +175,9 @@ class CompiledInsats:
         return StayLimitResult(result.stay_limit, result.message)
 
 
-def _decider(insats: CompiledInsats) -> Callable[[Situation], Decision]:
+def _decider(
+    insats: CompiledInsats, combinations: dict[tuple[object, ...], Decision]
+) -> Callable[[Situation], Decision]:
     """`insats.decide`, made fast without a memo keyed on the situation.
 
     Every condition, the consent rule and the målgrupp return shared results built once (per
@@ -185,7 +190,6 @@ def _decider(insats: CompiledInsats) -> Callable[[Situation], Decision]:
     Building that key is the hot path, so it is spelt out for one and two conditions (all but
     a few insatser); any other number takes the general form.
     """
-    combinations: dict[tuple[object, ...], Decision] = {}
     remembered = combinations.get
     consent_of = insats.consent.evaluate
     target_group_of = insats.target_group.evaluate
