@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from insatser_api.catalog.loader import load_catalog
-from insatser_api.rules import compile_catalog, conditions, consent, engine, target_group
+from insatser_api.rules import compile_catalog, conditions, consent, deciding, target_group
 from insatser_api.rules.conditions import (
     APPLICANT_AGE,
     AgeRange,
@@ -169,7 +169,7 @@ def test_decide_equals_the_reference() -> None:
 def test_decide_equals_the_reference_with_tiny_memos(monkeypatch: pytest.MonkeyPatch) -> None:
     # Memos of one or two entries: cleared or full on almost every call, so most results are
     # built per call and freed soon after, and ids are reused all the time.
-    monkeypatch.setattr(engine, "DECISION_MEMO_LIMIT", 2)
+    monkeypatch.setattr(deciding, "COMBINATION_LIMIT", 2)
     for module in (conditions, consent, target_group):
         monkeypatch.setattr(module, "MEMO_LIMIT", 1)
     catalog = _catalog()
@@ -177,7 +177,10 @@ def test_decide_equals_the_reference_with_tiny_memos(monkeypatch: pytest.MonkeyP
     gc.collect()
     _check_every_insats(catalog, SITUATIONS[1::3])
     for insats in catalog.insatser.values():
-        assert len(insats._combinations) <= 2
+        memos = insats._decide_memos
+        assert len(memos.combinations) <= 2
+        assert len(memos.every_part) <= 2
+        assert len(memos.by_age) <= 1
         assert len(insats.consent._by_value) <= 1
         assert len(insats.target_group._by_age) <= 1
         for condition in insats.conditions:
@@ -196,12 +199,12 @@ def test_a_remembered_combination_is_shared_and_a_new_day_is_not() -> None:
 
 
 def test_the_combination_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "DECISION_MEMO_LIMIT", 5)
+    monkeypatch.setattr(deciding, "COMBINATION_LIMIT", 5)
     cra = _catalog().insatser["cra"]
     for age in range(40):
         situation = Situation(as_of=D(2026, 3, 16), facts={"applicant.age": age})
         assert cra.decide(situation) == reference_decide(cra, situation)
-    assert len(cra._combinations) <= 5
+    assert len(cra._decide_memos.combinations) <= 5
 
 
 CATALOG = _catalog()

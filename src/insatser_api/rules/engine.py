@@ -17,6 +17,7 @@ from insatser_api.catalog.schemas import DocumentationMode
 from insatser_api.rules import inputs
 from insatser_api.rules.conditions import APPLICANT_AGE, Condition, StayLimit
 from insatser_api.rules.consent import ConsentRule
+from insatser_api.rules.deciding import DecideMemos, make_decide
 from insatser_api.rules.decision import (
     ConditionResult,
     ConsentResult,
@@ -59,13 +60,13 @@ class CompiledInsats:
 
     `decide(situation)` works the decision out without the decision memo (`judge` uses the
     memo). It is an attribute rather than a method: a function made for this insats by
-    `_decider`, which saves a call on the hot path.
+    `make_decide` (rules/deciding.py), which saves a call on the hot path.
     """
 
     decide: Callable[[Situation], Decision]
 
     __slots__ = (
-        "_combinations",
+        "_decide_memos",
         "_memo",
         "catalog_version",
         "conditions",
@@ -109,9 +110,9 @@ class CompiledInsats:
             *(c.fact_keys for c in self.conditions), consent.reads, target_group.reads
         )
         self._memo: dict[tuple[Hashable, ...], Decision] = {}
-        # Decisions by the identities of the results they were built from (`_decider`).
-        self._combinations: dict[tuple[object, ...], Decision] = {}
-        self.decide = _decider(self, self._combinations)
+        # `decide` remembers results and decisions by identity (rules/deciding.py).
+        self._decide_memos = DecideMemos()
+        self.decide = make_decide(self, self._decide_memos)
 
     def judge(self, situation: Situation) -> Decision:
         return self.judge_keyed(situation, inputs.read_all(situation, self.input_keys))
@@ -173,73 +174,6 @@ class CompiledInsats:
             return None
         result = results[self.stay_limit_index]
         return StayLimitResult(result.stay_limit, result.message)
-
-
-def _decider(
-    insats: CompiledInsats, combinations: dict[tuple[object, ...], Decision]
-) -> Callable[[Situation], Decision]:
-    """`insats.decide`, made fast without a memo keyed on the situation.
-
-    Every condition, the consent rule and the målgrupp return shared results built once (per
-    value they read), so a decision is a function of *which* results came back and of the
-    prövningsdag. The outcome logic and the Decision are therefore worked out once per
-    combination (`CompiledInsats._combine`) and remembered here, keyed on the prövningsdag and
-    the results' `id()`s: a stored decision holds every object whose id is in its key, so no
-    such id can be taken by another object while the entry exists.
-
-    Building that key is the hot path, so it is spelt out for one and two conditions (all but
-    a few insatser); any other number takes the general form.
-    """
-    remembered = combinations.get
-    consent_of = insats.consent.evaluate
-    target_group_of = insats.target_group.evaluate
-    evaluators = tuple(condition.evaluate for condition in insats.conditions)
-
-    def remember(
-        key: tuple[object, ...],
-        as_of: dt.date,
-        results: tuple[ConditionResult, ...],
-        consent: ConsentResult,
-        target_group: TargetGroupResult,
-    ) -> Decision:
-        decision = insats._combine(as_of, results, consent, target_group)
-        if len(combinations) >= DECISION_MEMO_LIMIT:
-            combinations.clear()
-        combinations[key] = decision
-        return decision
-
-    # A decision is a non-empty tuple, so `remembered(key) or remember(...)` only builds when
-    # the memo has no entry.
-    if len(evaluators) == 1:
-        (first,) = evaluators
-
-        def decide_one(situation: Situation) -> Decision:
-            one = first(situation)
-            consent, target_group = consent_of(situation), target_group_of(situation)
-            key = (situation.as_of, id(consent), id(target_group), id(one))
-            return remembered(key) or remember(key, situation.as_of, (one,), consent, target_group)
-
-        return decide_one
-    if len(evaluators) == 2:
-        first, second = evaluators
-
-        def decide_two(situation: Situation) -> Decision:
-            one, two = first(situation), second(situation)
-            consent, target_group = consent_of(situation), target_group_of(situation)
-            key = (situation.as_of, id(consent), id(target_group), id(one), id(two))
-            return remembered(key) or remember(
-                key, situation.as_of, (one, two), consent, target_group
-            )
-
-        return decide_two
-
-    def decide(situation: Situation) -> Decision:
-        results = tuple([evaluate(situation) for evaluate in evaluators])
-        consent, target_group = consent_of(situation), target_group_of(situation)
-        key = (situation.as_of, id(consent), id(target_group), *map(id, results))
-        return remembered(key) or remember(key, situation.as_of, results, consent, target_group)
-
-    return decide
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,161 @@
+"""How `CompiledInsats.decide` works a decision out quickly, without a memo keyed on the situation.
+
+A decision follows from the results of the insats' parts (its consent rule, its målgrupp and its
+conditions) and the prövningsdag. Each part returns shared results, built once per value it reads
+(conditions.py, consent.py, target_group.py), so a decision is a function of *which* results came
+back. Two memos use that (docs/performance.md):
+
+- `by_age`: the parts that read nothing but the applicant's age (besides the consent): the consent
+  rule and the målgrupp of almost every insats, and age conditions. Their results are looked up
+  together, as one tuple, by (age, consent). Stored tuples are never dropped (the memo stops
+  growing at `MEMO_LIMIT`), so a tuple's id() names it for as long as the insats lives.
+- `combinations`: the decision, keyed on the prövningsdag and the id()s of the results (and of
+  the `by_age` tuple). The outcome logic and the Decision are worked out once per combination. A
+  stored decision holds every result whose id is in its key, so no such id can be taken by
+  another object while the entry exists. When an age is of an odd type or `by_age` is full,
+  every part is asked and the key is the ids of all the results (`every_part`).
+
+Building that key is the hot path, so it is spelt out for up to two further parts (almost every
+insats); any other number takes the general form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from insatser_api.rules import conditions
+from insatser_api.rules.conditions import APPLICANT_AGE
+from insatser_api.rules.decision import ConditionResult, ConsentResult, Decision, TargetGroupResult
+from insatser_api.rules.situation import Situation
+
+if TYPE_CHECKING:
+    from insatser_api.rules.engine import CompiledInsats
+
+# What a part returns: a consent answer, a målgrupp note or a condition result.
+Result = Any
+Part = Callable[[Situation], Result]
+
+# Combinations remembered per insats; when full the memo is emptied and fills again.
+COMBINATION_LIMIT = 4096
+
+
+@dataclass(slots=True)
+class DecideMemos:
+    by_age: dict[tuple[int | None, bool | None], tuple[Result, ...]] = field(default_factory=dict)
+    combinations: dict[tuple[object, ...], Decision] = field(default_factory=dict)
+    every_part: dict[tuple[object, ...], Decision] = field(default_factory=dict)
+
+
+def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situation], Decision]:
+    """`insats.decide`: the decision for a situation, worked out as the module docstring says."""
+    parts: tuple[Part, ...] = (
+        insats.consent.evaluate,
+        insats.target_group.evaluate,
+        *(condition.evaluate for condition in insats.conditions),
+    )
+    reads = (
+        insats.consent.reads,
+        insats.target_group.reads,
+        *(condition.fact_keys for condition in insats.conditions),
+    )
+    age_only = tuple(i for i, keys in enumerate(reads) if set(keys) <= {APPLICANT_AGE})
+    others = tuple(i for i in range(len(parts)) if i not in age_only)
+    age_parts = tuple(parts[i] for i in age_only)
+    by_age, combinations, every_part = memos.by_age, memos.combinations, memos.every_part
+    # Where each part's result sits in (*by_age tuple, *other results): put back in part order.
+    order = sorted(range(len(parts)), key=lambda n: (age_only + others)[n])
+
+    def build(as_of: dt.date, results: tuple[Result, ...]) -> Decision:
+        consent: ConsentResult = results[0]
+        target_group: TargetGroupResult = results[1]
+        condition_results: tuple[ConditionResult, ...] = results[2:]
+        return insats._combine(as_of, condition_results, consent, target_group)
+
+    def remember(
+        memo: dict[tuple[object, ...], Decision],
+        key: tuple[object, ...],
+        as_of: dt.date,
+        results: tuple[Result, ...],
+    ) -> Decision:
+        decision = build(as_of, results)
+        if len(memo) >= COMBINATION_LIMIT:
+            memo.clear()
+        memo[key] = decision
+        return decision
+
+    def decide_by_every_part(situation: Situation) -> Decision:
+        results = tuple([part(situation) for part in parts])
+        key = (situation.as_of, *map(id, results))
+        return every_part.get(key) or remember(every_part, key, situation.as_of, results)
+
+    def shared(situation: Situation) -> tuple[Result, ...] | None:
+        """The results of the age-only parts, from `by_age` (None: ask every part)."""
+        age = situation.facts.get(APPLICANT_AGE)
+        if age is not None and type(age) is not int:  # so True and 1 never meet in a key
+            return None
+        key = (age, situation.guardian_consent)
+        results = by_age.get(key)
+        if results is None:
+            if len(by_age) >= conditions.MEMO_LIMIT:
+                return None
+            results = by_age[key] = tuple([part(situation) for part in age_parts])
+        return results
+
+    def from_shared(
+        situation: Situation, common: tuple[Result, ...], other: tuple[Result, ...]
+    ) -> Decision:
+        """A combination not yet remembered (`common` is the by_age tuple)."""
+        everything = (*common, *other)
+        results = tuple([everything[n] for n in order])
+        key = (situation.as_of, id(common), *map(id, other))
+        return remember(combinations, key, situation.as_of, results)
+
+    # `get(key) or ...`: a decision is a non-empty tuple, so only a missing entry is built.
+    if len(others) == 0:
+
+        def decide_none(situation: Situation) -> Decision:
+            common = shared(situation)
+            if common is None:
+                return decide_by_every_part(situation)
+            key = (situation.as_of, id(common))
+            return combinations.get(key) or from_shared(situation, common, ())
+
+        return decide_none
+    if len(others) == 1:
+        (first,) = (parts[i] for i in others)
+
+        def decide_one(situation: Situation) -> Decision:
+            common = shared(situation)
+            if common is None:
+                return decide_by_every_part(situation)
+            one = first(situation)
+            key = (situation.as_of, id(common), id(one))
+            return combinations.get(key) or from_shared(situation, common, (one,))
+
+        return decide_one
+    if len(others) == 2:
+        first, second = (parts[i] for i in others)
+
+        def decide_two(situation: Situation) -> Decision:
+            common = shared(situation)
+            if common is None:
+                return decide_by_every_part(situation)
+            one, two = first(situation), second(situation)
+            key = (situation.as_of, id(common), id(one), id(two))
+            return combinations.get(key) or from_shared(situation, common, (one, two))
+
+        return decide_two
+    other_parts = tuple(parts[i] for i in others)
+
+    def decide(situation: Situation) -> Decision:
+        common = shared(situation)
+        if common is None:
+            return decide_by_every_part(situation)
+        other = tuple([part(situation) for part in other_parts])
+        key = (situation.as_of, id(common), *map(id, other))
+        return combinations.get(key) or from_shared(situation, common, other)
+
+    return decide
