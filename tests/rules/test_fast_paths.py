@@ -32,8 +32,14 @@ from insatser_api.rules.conditions import (
     InKommun,
     _OneFact,
 )
-from insatser_api.rules.decision import ConditionResult, Decision, Outcome, Status
-from insatser_api.rules.engine import CompiledCatalog, CompiledInsats, StayLimitResult
+from insatser_api.rules.decision import (
+    ConditionResult,
+    Decision,
+    Outcome,
+    Status,
+    StayLimitResult,
+)
+from insatser_api.rules.engine import CompiledCatalog, CompiledInsats
 from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue, HistoryItem, Situation
 
 CATALOG_FILE = Path(__file__).resolve().parents[2] / "catalog" / "ostersund" / "2025-07-01.yaml"
@@ -280,3 +286,20 @@ def test_any_of_keeps_the_parts_results_its_memo_is_keyed_on() -> None:
         )
         expected = any_of._combine((earlier.evaluate(situation), kommun.evaluate(situation)))
         assert any_of.evaluate(situation) == expected
+
+
+def test_a_compiled_catalogue_is_freed_without_the_cycle_collector() -> None:
+    # `decide` holds the parts it needs, not its insats: were there a reference cycle, every
+    # replaced catalogue would wait, memos and all, for a full collection (slow, and it would
+    # land in whatever request happens to trigger it).
+    catalog_spec = load_catalog(CATALOG_FILE).catalog
+    gc.collect()
+    gc.disable()
+    try:
+        catalog = compile_catalog(catalog_spec)
+        for situation in SITUATIONS[:300]:
+            catalog.judge_all(situation)
+        del catalog
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -7,12 +7,13 @@ back. Two memos use that (docs/performance.md):
 
 - `by_age`: the parts that read nothing but the applicant's age (besides the consent): the consent
   rule and the målgrupp of almost every insats, and age conditions. Their results are looked up
-  together, as one tuple, by (age, consent). Stored tuples are never dropped (the memo stops
-  growing at `MEMO_LIMIT`), so a tuple's id() names it for as long as the insats lives.
+  together, as one tuple, by (age, consent); ages with the same results share one tuple. Stored
+  tuples are never dropped (the memo stops growing at `MEMO_LIMIT`), so a tuple's id() names
+  it for as long as the insats lives.
 - `combinations`: the decision, keyed on the prövningsdag and the id()s of the results (and of
-  the `by_age` tuple). The outcome logic and the Decision are worked out once per combination. A
-  stored decision holds every result whose id is in its key, so no such id can be taken by
-  another object while the entry exists. When an age is of an odd type or `by_age` is full,
+  the `by_age` tuple). The outcome logic and the Decision (`Heading.decision`) are worked out once
+  per combination. A stored decision holds every result whose id is in its key, so no such id
+  can be taken by another object while the entry exists. When an age is of an odd type or `by_age` is full,
   every part is asked and the key is the ids of all the results (`every_part`).
 
 Building that key is the hot path, so it is spelt out for up to two further parts (almost every
@@ -28,7 +29,15 @@ from typing import TYPE_CHECKING, Any
 
 from insatser_api.rules import conditions
 from insatser_api.rules.conditions import APPLICANT_AGE
-from insatser_api.rules.decision import ConditionResult, ConsentResult, Decision, TargetGroupResult
+from insatser_api.rules.decision import (
+    ConditionResult,
+    ConsentResult,
+    Decision,
+    Outcome,
+    Status,
+    StayLimitResult,
+    TargetGroupResult,
+)
 from insatser_api.rules.situation import Situation
 
 if TYPE_CHECKING:
@@ -38,6 +47,8 @@ if TYPE_CHECKING:
 Result = Any
 Part = Callable[[Situation], Result]
 
+_NOT_MET, _UNKNOWN, _NOT_ELIGIBLE = Status.NOT_MET, Status.UNKNOWN, Outcome.NOT_ELIGIBLE
+
 # Combinations remembered per insats; when full the memo is emptied and fills again.
 COMBINATION_LIMIT = 4096
 
@@ -45,8 +56,75 @@ COMBINATION_LIMIT = 4096
 @dataclass(slots=True)
 class DecideMemos:
     by_age: dict[tuple[int | None, bool | None], tuple[Result, ...]] = field(default_factory=dict)
+    # The tuples of `by_age`, by their results' ids (no larger than `by_age`).
+    canonical: dict[tuple[int, ...], tuple[Result, ...]] = field(default_factory=dict)
     combinations: dict[tuple[object, ...], Decision] = field(default_factory=dict)
     every_part: dict[tuple[object, ...], Decision] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """What every decision of one insats carries whatever the situation, and the outcome logic
+    (rules.md) that turns results into a decision."""
+
+    insats_id: str
+    catalog_version: str
+    stay_limit_index: int | None
+    information: str
+
+    def decision(
+        self,
+        as_of: dt.date,
+        results: tuple[ConditionResult, ...],
+        consent: ConsentResult,
+        target_group: TargetGroupResult,
+    ) -> Decision:
+        not_met = unknown = False
+        for result in results:
+            if result.status is _NOT_MET:
+                not_met = True
+            elif result.status is _UNKNOWN:
+                unknown = True
+        missing: tuple[str, ...] = ()
+        if not_met or (consent.required is True and consent.given is False):
+            outcome = _NOT_ELIGIBLE
+        else:
+            if unknown:
+                missing = tuple(dict.fromkeys(k for r in results for k in r.missing))
+            # Unknown age decides whether consent is needed (rules.md, Edge decisions).
+            if (
+                consent.required is None
+                and consent.given is not True
+                and APPLICANT_AGE not in missing
+            ):
+                missing = (*missing, APPLICANT_AGE)
+            if missing:
+                outcome = Outcome.NEEDS_INFORMATION
+            elif consent.required and consent.given is not True:
+                outcome = Outcome.REQUIRES_GUARDIAN_CONSENT
+            else:
+                outcome = Outcome.ELIGIBLE
+        stay_limit = None
+        if self.stay_limit_index is not None:
+            limiting = results[self.stay_limit_index]
+            stay_limit = StayLimitResult(limiting.stay_limit, limiting.message)
+        # The fields in Decision's order, through tuple.__new__: the named tuple's own __new__
+        # is a Python function around that same call.
+        return tuple.__new__(
+            Decision,
+            (
+                self.insats_id,
+                self.catalog_version,
+                as_of,
+                outcome,
+                results,
+                missing,
+                consent,
+                target_group,
+                stay_limit,
+                self.information if outcome is _NOT_ELIGIBLE else None,
+            ),
+        )
 
 
 def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situation], Decision]:
@@ -65,14 +143,19 @@ def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situati
     others = tuple(i for i in range(len(parts)) if i not in age_only)
     age_parts = tuple(parts[i] for i in age_only)
     by_age, combinations, every_part = memos.by_age, memos.combinations, memos.every_part
+    canonical = memos.canonical
     # Where each part's result sits in (*by_age tuple, *other results): put back in part order.
     order = sorted(range(len(parts)), key=lambda n: (age_only + others)[n])
+
+    heading = Heading(
+        insats.id, insats.catalog_version, insats.stay_limit_index, insats.information
+    )
 
     def build(as_of: dt.date, results: tuple[Result, ...]) -> Decision:
         consent: ConsentResult = results[0]
         target_group: TargetGroupResult = results[1]
         condition_results: tuple[ConditionResult, ...] = results[2:]
-        return insats._combine(as_of, condition_results, consent, target_group)
+        return heading.decision(as_of, condition_results, consent, target_group)
 
     def remember(
         memo: dict[tuple[object, ...], Decision],
@@ -101,7 +184,10 @@ def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situati
         if results is None:
             if len(by_age) >= conditions.MEMO_LIMIT:
                 return None
-            results = by_age[key] = tuple([part(situation) for part in age_parts])
+            results = tuple([part(situation) for part in age_parts])
+            # One tuple per distinct set of results: every adult age may give the same consent
+            # answer and målgrupp note, and then they share their combinations too.
+            results = by_age[key] = canonical.setdefault(tuple(map(id, results)), results)
         return results
 
     def from_shared(

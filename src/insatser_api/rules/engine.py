@@ -15,18 +15,10 @@ from typing import Any
 
 from insatser_api.catalog.schemas import DocumentationMode
 from insatser_api.rules import inputs
-from insatser_api.rules.conditions import APPLICANT_AGE, Condition, StayLimit
+from insatser_api.rules.conditions import Condition, StayLimit
 from insatser_api.rules.consent import ConsentRule
 from insatser_api.rules.deciding import DecideMemos, make_decide
-from insatser_api.rules.decision import (
-    ConditionResult,
-    ConsentResult,
-    Decision,
-    Outcome,
-    Status,
-    StayLimitResult,
-    TargetGroupResult,
-)
+from insatser_api.rules.decision import Decision
 from insatser_api.rules.situation import Situation
 from insatser_api.rules.target_group import TargetGroup
 
@@ -34,8 +26,6 @@ from insatser_api.rules.target_group import TargetGroup
 # (the key holds the prövningsdag, so yesterday's entries stop being hit); when the memo is
 # full it is emptied and fills again, which bounds memory whatever callers send.
 DECISION_MEMO_LIMIT = 4096
-
-_NOT_MET, _UNKNOWN, _NOT_ELIGIBLE = Status.NOT_MET, Status.UNKNOWN, Outcome.NOT_ELIGIBLE
 
 
 def information_11_kap_6(kommun_namn: str) -> str:
@@ -113,6 +103,8 @@ class CompiledInsats:
         # `decide` remembers results and decisions by identity (rules/deciding.py).
         self._decide_memos = DecideMemos()
         self.decide = make_decide(self, self._decide_memos)
+        # (`decide` holds the parts and the fields it needs, not this object: no reference
+        # cycle, so a replaced catalogue is freed at once, memos and all.)
 
     def judge(self, situation: Situation) -> Decision:
         return self.judge_keyed(situation, inputs.read_all(situation, self.input_keys))
@@ -126,54 +118,6 @@ class CompiledInsats:
                 self._memo.clear()
             self._memo[key] = decision
         return decision
-
-    def _combine(
-        self,
-        as_of: dt.date,
-        results: tuple[ConditionResult, ...],
-        consent: ConsentResult,
-        target_group: TargetGroupResult,
-    ) -> Decision:
-        """The decision for these component results: the outcome logic of rules.md."""
-        statuses = {r.status for r in results}
-        missing: tuple[str, ...] = ()
-        if _NOT_MET in statuses or (consent.required is True and consent.given is False):
-            outcome = _NOT_ELIGIBLE
-        else:
-            if _UNKNOWN in statuses:
-                missing = tuple(dict.fromkeys(k for r in results for k in r.missing))
-            # Unknown age decides whether consent is needed (rules.md, Edge decisions).
-            if (
-                consent.required is None
-                and consent.given is not True
-                and APPLICANT_AGE not in missing
-            ):
-                missing = (*missing, APPLICANT_AGE)
-            if missing:
-                outcome = Outcome.NEEDS_INFORMATION
-            elif consent.required and consent.given is not True:
-                outcome = Outcome.REQUIRES_GUARDIAN_CONSENT
-            else:
-                outcome = Outcome.ELIGIBLE
-        # Positional, in the order of Decision's fields.
-        return Decision(
-            self.id,
-            self.catalog_version,
-            as_of,
-            outcome,
-            results,
-            missing,
-            consent,
-            target_group,
-            None if self.stay_limit_index is None else self._stay_limit(results),
-            self.information if outcome is _NOT_ELIGIBLE else None,
-        )
-
-    def _stay_limit(self, results: tuple[ConditionResult, ...]) -> StayLimitResult | None:
-        if self.stay_limit_index is None:
-            return None
-        result = results[self.stay_limit_index]
-        return StayLimitResult(result.stay_limit, result.message)
 
 
 @dataclass(frozen=True, slots=True)
