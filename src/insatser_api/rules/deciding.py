@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from insatser_api.rules import conditions
@@ -72,13 +73,11 @@ class Heading:
     stay_limit_index: int | None
     information: str
 
-    def decision(
-        self,
-        as_of: dt.date,
-        results: tuple[ConditionResult, ...],
-        consent: ConsentResult,
-        target_group: TargetGroupResult,
-    ) -> Decision:
+    def decision(self, as_of: dt.date, parts: tuple[Result, ...]) -> Decision:
+        """The decision from the parts' results: consent, målgrupp, then the conditions'."""
+        consent: ConsentResult = parts[0]
+        target_group: TargetGroupResult = parts[1]
+        results: tuple[ConditionResult, ...] = parts[2:]
         not_met = unknown = False
         for result in results:
             if result.status is _NOT_MET:
@@ -144,18 +143,12 @@ def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situati
     age_parts = tuple(parts[i] for i in age_only)
     by_age, combinations, every_part = memos.by_age, memos.combinations, memos.every_part
     canonical = memos.canonical
-    # Where each part's result sits in (*by_age tuple, *other results): put back in part order.
-    order = sorted(range(len(parts)), key=lambda n: (age_only + others)[n])
+    # (*by_age tuple, *other results) put back in part order: consent, målgrupp, conditions.
+    in_part_order = itemgetter(*sorted(range(len(parts)), key=lambda n: (age_only + others)[n]))
 
     heading = Heading(
         insats.id, insats.catalog_version, insats.stay_limit_index, insats.information
     )
-
-    def build(as_of: dt.date, results: tuple[Result, ...]) -> Decision:
-        consent: ConsentResult = results[0]
-        target_group: TargetGroupResult = results[1]
-        condition_results: tuple[ConditionResult, ...] = results[2:]
-        return heading.decision(as_of, condition_results, consent, target_group)
 
     def remember(
         memo: dict[tuple[object, ...], Decision],
@@ -163,7 +156,8 @@ def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situati
         as_of: dt.date,
         results: tuple[Result, ...],
     ) -> Decision:
-        decision = build(as_of, results)
+        """A combination not yet remembered: worked out, and remembered under `key`."""
+        decision = heading.decision(as_of, results)
         if len(memo) >= COMBINATION_LIMIT:
             memo.clear()
         memo[key] = decision
@@ -191,13 +185,13 @@ def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situati
         return results
 
     def from_shared(
-        situation: Situation, common: tuple[Result, ...], other: tuple[Result, ...]
+        situation: Situation,
+        key: tuple[object, ...],
+        common: tuple[Result, ...],
+        other: tuple[Result, ...],
     ) -> Decision:
-        """A combination not yet remembered (`common` is the by_age tuple)."""
-        everything = (*common, *other)
-        results = tuple([everything[n] for n in order])
-        key = (situation.as_of, id(common), *map(id, other))
-        return remember(combinations, key, situation.as_of, results)
+        """`remember` for a key made of the by_age tuple (`common`) and the other results."""
+        return remember(combinations, key, situation.as_of, in_part_order((*common, *other)))
 
     # `get(key) or ...`: a decision is a non-empty tuple, so only a missing entry is built.
     if len(others) == 0:
@@ -207,7 +201,7 @@ def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situati
             if common is None:
                 return decide_by_every_part(situation)
             key = (situation.as_of, id(common))
-            return combinations.get(key) or from_shared(situation, common, ())
+            return combinations.get(key) or from_shared(situation, key, common, ())
 
         return decide_none
     if len(others) == 1:
@@ -219,7 +213,7 @@ def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situati
                 return decide_by_every_part(situation)
             one = first(situation)
             key = (situation.as_of, id(common), id(one))
-            return combinations.get(key) or from_shared(situation, common, (one,))
+            return combinations.get(key) or from_shared(situation, key, common, (one,))
 
         return decide_one
     if len(others) == 2:
@@ -231,7 +225,7 @@ def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situati
                 return decide_by_every_part(situation)
             one, two = first(situation), second(situation)
             key = (situation.as_of, id(common), id(one), id(two))
-            return combinations.get(key) or from_shared(situation, common, (one, two))
+            return combinations.get(key) or from_shared(situation, key, common, (one, two))
 
         return decide_two
     other_parts = tuple(parts[i] for i in others)
@@ -242,6 +236,6 @@ def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situati
             return decide_by_every_part(situation)
         other = tuple([part(situation) for part in other_parts])
         key = (situation.as_of, id(common), *map(id, other))
-        return combinations.get(key) or from_shared(situation, common, other)
+        return combinations.get(key) or from_shared(situation, key, common, other)
 
     return decide

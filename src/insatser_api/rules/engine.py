@@ -132,6 +132,9 @@ class CompiledCatalog:
     # screening reads the situation once, not once per insats.
     input_keys: tuple[str, ...] = field(init=False)
     _pickers: Mapping[str, Any] = field(init=False, repr=False, compare=False)
+    # For screening every insats: per insats its picker, its decision memo's `get` and its
+    # `judge_keyed`, so a remembered decision costs no call into the insats.
+    _every: tuple[tuple[Any, Any, Any], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         universe = inputs.input_keys(*(i.input_keys for i in self.insatser.values()))
@@ -139,8 +142,13 @@ class CompiledCatalog:
             insats_id: inputs.picker(insats.input_keys, universe)
             for insats_id, insats in self.insatser.items()
         }
+        every = tuple(
+            (pickers[insats_id], insats._memo.get, insats.judge_keyed)
+            for insats_id, insats in self.insatser.items()
+        )
         object.__setattr__(self, "input_keys", universe)
         object.__setattr__(self, "_pickers", pickers)
+        object.__setattr__(self, "_every", every)
 
     def judge_all(
         self, situation: Situation, insats_ids: Iterable[str] | None = None
@@ -148,9 +156,10 @@ class CompiledCatalog:
         values = inputs.read_all(situation, self.input_keys)
         pickers = self._pickers
         if insats_ids is None:
+            # `remembered(key) or ...`: a decision is a non-empty tuple, never false.
             return [
-                insats.judge_keyed(situation, pickers[insats_id](values))
-                for insats_id, insats in self.insatser.items()
+                remembered(key := pick(values)) or judge_keyed(situation, key)
+                for pick, remembered, judge_keyed in self._every
             ]
         insatser = self.insatser
         return [
