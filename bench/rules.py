@@ -6,11 +6,13 @@ Prints (and optionally writes as JSON) the median over repeats of:
 - catalogue load: YAML read, pydantic validation and compilation of the bundled catalogue;
 - µs to screen one person against all 28 insatser (`CompiledCatalog.judge_all`), once in the
   steady state (each insats remembers decisions on the inputs it reads, so a person like one
-  seen before costs a lookup) and once at first sight (every decision worked out afresh with
-  `CompiledInsats.decide`, as for a person unlike anyone seen that day);
+  seen before costs a lookup) and once at first sight (`CompiledInsats.decide` on every insats,
+  bypassing that memo, as for a person unlike anyone seen that day: every condition, consent
+  rule and målgrupp is asked for its answer; the decision itself is then looked up by which
+  answers came back, rules/deciding.py, so building decisions is left to the cold stream);
 - µs per person for a cold stream: 2,000 distinct made-up people (bench/people.py `stream`),
   each screened once with `judge_all` on a freshly compiled catalogue (every memo empty at the
-  start), as after a restart with varied traffic;
+  start, earlier garbage collected first), as after a restart with varied traffic;
 - a reference loop: µs for `sum(range(1000))`, pure Python timed in the same run. The machine's
   speed varies about 2× between days, so the first-sight figure is also given as a multiple of
   this loop, which can be compared between runs;
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import gc
 import json
 import statistics
 import time
@@ -81,6 +84,7 @@ def cold_stream_us(catalog: Catalog, *, repeat: int) -> float:
     runs = []
     for _ in range(repeat):
         compiled = compile_catalog(catalog)
+        gc.collect()  # the previous run's leftovers are not this run's cost
         start = time.perf_counter()
         for situation in people:
             compiled.judge_all(situation)
