@@ -3,7 +3,8 @@
 Speed (docs/performance.md): the app screens every insats on each change of a form. Each
 condition, consent rule and målgrupp returns answers built once; on top of that each insats
 keeps a small memo of whole decisions keyed on the inputs it reads (`inputs.py`), so a screening
-is mostly one tuple lookup per insats.
+is mostly one tuple lookup per insats. Without that memo (`decide`, for inputs not seen before)
+the decision is looked up by which answers the parts gave (`deciding.py`).
 """
 
 from __future__ import annotations
