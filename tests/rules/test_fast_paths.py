@@ -183,7 +183,7 @@ def test_decide_equals_the_reference_with_tiny_memos(monkeypatch: pytest.MonkeyP
     gc.collect()
     _check_every_insats(catalog, SITUATIONS[1::3])
     for insats in catalog.insatser.values():
-        memos = insats._decide_memos
+        memos = insats._decider
         assert len(memos.combinations) <= 2
         assert len(memos.every_part) <= 2
         assert len(memos.by_age) <= 1
@@ -210,7 +210,7 @@ def test_the_combination_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
     for age in range(40):
         situation = Situation(as_of=D(2026, 3, 16), facts={"applicant.age": age})
         assert cra.decide(situation) == reference_decide(cra, situation)
-    assert len(cra._decide_memos.combinations) <= 5
+    assert len(cra._decider.combinations) <= 5
 
 
 CATALOG = _catalog()

@@ -13,18 +13,19 @@ back. Two memos use that (docs/performance.md):
 - `combinations`: the decision, keyed on the prövningsdag and the id()s of the results (and of
   the `by_age` tuple). The outcome logic and the Decision (`Heading.decision`) are worked out once
   per combination. A stored decision holds every result whose id is in its key, so no such id
-  can be taken by another object while the entry exists. When an age is of an odd type or `by_age` is full,
-  every part is asked and the key is the ids of all the results (`every_part`).
+  can be taken by another object while the entry exists. When an age is of an odd type or
+  `by_age` is full, every part is asked and the key is the ids of all the results (`every_part`).
 
 Building that key is the hot path, so it is spelt out for up to two further parts (almost every
-insats); any other number takes the general form.
+insats); any other number takes the general form. The combination memos are bounded like the
+decision memo (emptied when full).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -52,15 +53,6 @@ _NOT_MET, _UNKNOWN, _NOT_ELIGIBLE = Status.NOT_MET, Status.UNKNOWN, Outcome.NOT_
 
 # Combinations remembered per insats; when full the memo is emptied and fills again.
 COMBINATION_LIMIT = 4096
-
-
-@dataclass(slots=True)
-class DecideMemos:
-    by_age: dict[tuple[int | None, bool | None], tuple[Result, ...]] = field(default_factory=dict)
-    # The tuples of `by_age`, by their results' ids (no larger than `by_age`).
-    canonical: dict[tuple[int, ...], tuple[Result, ...]] = field(default_factory=dict)
-    combinations: dict[tuple[object, ...], Decision] = field(default_factory=dict)
-    every_part: dict[tuple[object, ...], Decision] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,116 +118,148 @@ class Heading:
         )
 
 
-def make_decide(insats: CompiledInsats, memos: DecideMemos) -> Callable[[Situation], Decision]:
-    """`insats.decide`: the decision for a situation, worked out as the module docstring says."""
-    parts: tuple[Part, ...] = (
-        insats.consent.evaluate,
-        insats.target_group.evaluate,
-        *(condition.evaluate for condition in insats.conditions),
+def _no_part(situation: Situation) -> Result:
+    raise AssertionError("no such part")  # `decide` never picks a method that asks for it
+
+
+class Decider:
+    """`decide` for one insats, with its memos. One object per insats, its methods shared: a
+    catalogue of thousands of insatser compiles without thousands of closures each.
+
+    It holds the parts it asks and the fields a decision carries, never the insats itself: no
+    reference cycle, so a replaced catalogue is freed at once, memos and all.
+    """
+
+    __slots__ = (
+        "_age_parts",
+        "_first",
+        "_heading",
+        "_in_part_order",
+        "_other_parts",
+        "_parts",
+        "_second",
+        "by_age",
+        "canonical",
+        "combinations",
+        "every_part",
     )
-    reads = (
-        insats.consent.reads,
-        insats.target_group.reads,
-        *(condition.fact_keys for condition in insats.conditions),
-    )
-    age_only = tuple(i for i, keys in enumerate(reads) if set(keys) <= {APPLICANT_AGE})
-    others = tuple(i for i in range(len(parts)) if i not in age_only)
-    age_parts = tuple(parts[i] for i in age_only)
-    by_age, combinations, every_part = memos.by_age, memos.combinations, memos.every_part
-    canonical = memos.canonical
-    # (*by_age tuple, *other results) put back in part order: consent, målgrupp, conditions.
-    in_part_order = itemgetter(*sorted(range(len(parts)), key=lambda n: (age_only + others)[n]))
 
-    heading = Heading(
-        insats.id, insats.catalog_version, insats.stay_limit_index, insats.information
-    )
+    def __init__(self, insats: CompiledInsats) -> None:
+        parts: tuple[Part, ...] = (
+            insats.consent.evaluate,
+            insats.target_group.evaluate,
+            *(condition.evaluate for condition in insats.conditions),
+        )
+        reads = (
+            insats.consent.reads,
+            insats.target_group.reads,
+            *(condition.fact_keys for condition in insats.conditions),
+        )
+        age_only = tuple(i for i, keys in enumerate(reads) if set(keys) <= {APPLICANT_AGE})
+        others = tuple(i for i in range(len(parts)) if i not in age_only)
+        self._parts = parts
+        self._age_parts = tuple(parts[i] for i in age_only)
+        self._other_parts = tuple(parts[i] for i in others)
+        # The first two other parts, for `decide_one` and `decide_two`.
+        self._first, self._second = (*self._other_parts, _no_part, _no_part)[:2]
+        # (*by_age tuple, *other results) put back in part order: consent, målgrupp, conditions.
+        self._in_part_order = itemgetter(
+            *sorted(range(len(parts)), key=lambda n: (age_only + others)[n])
+        )
+        self._heading = Heading(
+            insats.id, insats.catalog_version, insats.stay_limit_index, insats.information
+        )
+        self.by_age: dict[tuple[int | None, bool | None], tuple[Result, ...]] = {}
+        # The tuples of `by_age`, by their results' ids (no larger than `by_age`).
+        self.canonical: dict[tuple[int, ...], tuple[Result, ...]] = {}
+        self.combinations: dict[tuple[object, ...], Decision] = {}
+        self.every_part: dict[tuple[object, ...], Decision] = {}
 
-    def remember(
-        memo: dict[tuple[object, ...], Decision],
-        key: tuple[object, ...],
-        as_of: dt.date,
-        results: tuple[Result, ...],
-    ) -> Decision:
-        """A combination not yet remembered: worked out, and remembered under `key`."""
-        decision = heading.decision(as_of, results)
-        if len(memo) >= COMBINATION_LIMIT:
-            memo.clear()
-        memo[key] = decision
-        return decision
+    @property
+    def decide(self) -> Callable[[Situation], Decision]:
+        """The method for this insats' number of other parts (spelt out up to two)."""
+        count = len(self._other_parts)
+        if count <= 2:
+            return (self.decide_none, self.decide_one, self.decide_two)[count]
+        return self.decide_any
 
-    def decide_by_every_part(situation: Situation) -> Decision:
-        results = tuple([part(situation) for part in parts])
-        key = (situation.as_of, *map(id, results))
-        return every_part.get(key) or remember(every_part, key, situation.as_of, results)
+    # `get(key) or ...`: a decision is a non-empty tuple, so only a missing entry is built.
 
-    def shared(situation: Situation) -> tuple[Result, ...] | None:
+    def decide_none(self, situation: Situation) -> Decision:
+        common = self.shared(situation)
+        if common is None:
+            return self.decide_by_every_part(situation)
+        key = (situation.as_of, id(common))
+        return self.combinations.get(key) or self.from_shared(situation, key, common, ())
+
+    def decide_one(self, situation: Situation) -> Decision:
+        common = self.shared(situation)
+        if common is None:
+            return self.decide_by_every_part(situation)
+        one = self._first(situation)
+        key = (situation.as_of, id(common), id(one))
+        return self.combinations.get(key) or self.from_shared(situation, key, common, (one,))
+
+    def decide_two(self, situation: Situation) -> Decision:
+        common = self.shared(situation)
+        if common is None:
+            return self.decide_by_every_part(situation)
+        one, two = self._first(situation), self._second(situation)
+        key = (situation.as_of, id(common), id(one), id(two))
+        return self.combinations.get(key) or self.from_shared(situation, key, common, (one, two))
+
+    def decide_any(self, situation: Situation) -> Decision:
+        common = self.shared(situation)
+        if common is None:
+            return self.decide_by_every_part(situation)
+        other = tuple([part(situation) for part in self._other_parts])
+        key = (situation.as_of, id(common), *map(id, other))
+        return self.combinations.get(key) or self.from_shared(situation, key, common, other)
+
+    def shared(self, situation: Situation) -> tuple[Result, ...] | None:
         """The results of the age-only parts, from `by_age` (None: ask every part)."""
         age = situation.facts.get(APPLICANT_AGE)
         if age is not None and type(age) is not int:  # so True and 1 never meet in a key
             return None
         key = (age, situation.guardian_consent)
-        results = by_age.get(key)
+        results = self.by_age.get(key)
         if results is None:
-            if len(by_age) >= conditions.MEMO_LIMIT:
+            if len(self.by_age) >= conditions.MEMO_LIMIT:
                 return None
-            results = tuple([part(situation) for part in age_parts])
+            results = tuple([part(situation) for part in self._age_parts])
             # One tuple per distinct set of results: every adult age may give the same consent
             # answer and målgrupp note, and then they share their combinations too.
-            results = by_age[key] = canonical.setdefault(tuple(map(id, results)), results)
+            results = self.canonical.setdefault(tuple(map(id, results)), results)
+            self.by_age[key] = results
         return results
 
     def from_shared(
+        self,
         situation: Situation,
         key: tuple[object, ...],
         common: tuple[Result, ...],
         other: tuple[Result, ...],
     ) -> Decision:
-        """`remember` for a key made of the by_age tuple (`common`) and the other results."""
-        return remember(combinations, key, situation.as_of, in_part_order((*common, *other)))
+        """A combination not yet remembered: `common` is the by_age tuple."""
+        results = self._in_part_order((*common, *other))
+        return self._remember(self.combinations, key, situation.as_of, results)
 
-    # `get(key) or ...`: a decision is a non-empty tuple, so only a missing entry is built.
-    if len(others) == 0:
+    def decide_by_every_part(self, situation: Situation) -> Decision:
+        results = tuple([part(situation) for part in self._parts])
+        key = (situation.as_of, *map(id, results))
+        return self.every_part.get(key) or self._remember(
+            self.every_part, key, situation.as_of, results
+        )
 
-        def decide_none(situation: Situation) -> Decision:
-            common = shared(situation)
-            if common is None:
-                return decide_by_every_part(situation)
-            key = (situation.as_of, id(common))
-            return combinations.get(key) or from_shared(situation, key, common, ())
-
-        return decide_none
-    if len(others) == 1:
-        (first,) = (parts[i] for i in others)
-
-        def decide_one(situation: Situation) -> Decision:
-            common = shared(situation)
-            if common is None:
-                return decide_by_every_part(situation)
-            one = first(situation)
-            key = (situation.as_of, id(common), id(one))
-            return combinations.get(key) or from_shared(situation, key, common, (one,))
-
-        return decide_one
-    if len(others) == 2:
-        first, second = (parts[i] for i in others)
-
-        def decide_two(situation: Situation) -> Decision:
-            common = shared(situation)
-            if common is None:
-                return decide_by_every_part(situation)
-            one, two = first(situation), second(situation)
-            key = (situation.as_of, id(common), id(one), id(two))
-            return combinations.get(key) or from_shared(situation, key, common, (one, two))
-
-        return decide_two
-    other_parts = tuple(parts[i] for i in others)
-
-    def decide(situation: Situation) -> Decision:
-        common = shared(situation)
-        if common is None:
-            return decide_by_every_part(situation)
-        other = tuple([part(situation) for part in other_parts])
-        key = (situation.as_of, id(common), *map(id, other))
-        return combinations.get(key) or from_shared(situation, key, common, other)
-
-    return decide
+    def _remember(
+        self,
+        memo: dict[tuple[object, ...], Decision],
+        key: tuple[object, ...],
+        as_of: dt.date,
+        results: tuple[Result, ...],
+    ) -> Decision:
+        decision = self._heading.decision(as_of, results)
+        if len(memo) >= COMBINATION_LIMIT:
+            memo.clear()
+        memo[key] = decision
+        return decision

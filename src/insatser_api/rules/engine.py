@@ -18,7 +18,7 @@ from insatser_api.catalog.schemas import DocumentationMode
 from insatser_api.rules import inputs
 from insatser_api.rules.conditions import Condition, StayLimit
 from insatser_api.rules.consent import ConsentRule
-from insatser_api.rules.deciding import DecideMemos, make_decide
+from insatser_api.rules.deciding import Decider
 from insatser_api.rules.decision import Decision
 from insatser_api.rules.situation import Situation
 from insatser_api.rules.target_group import TargetGroup
@@ -51,13 +51,13 @@ class CompiledInsats:
 
     `decide(situation)` works the decision out without the decision memo (`judge` uses the
     memo). It is an attribute rather than a method: a function made for this insats by
-    `make_decide` (rules/deciding.py), which saves a call on the hot path.
+    `Decider` (rules/deciding.py), which saves a call on the hot path.
     """
 
     decide: Callable[[Situation], Decision]
 
     __slots__ = (
-        "_decide_memos",
+        "_decider",
         "_memo",
         "catalog_version",
         "conditions",
@@ -102,8 +102,8 @@ class CompiledInsats:
         )
         self._memo: dict[tuple[Hashable, ...], Decision] = {}
         # `decide` remembers results and decisions by identity (rules/deciding.py).
-        self._decide_memos = DecideMemos()
-        self.decide = make_decide(self, self._decide_memos)
+        self._decider = Decider(self)
+        self.decide = self._decider.decide
         # (`decide` holds the parts and the fields it needs, not this object: no reference
         # cycle, so a replaced catalogue is freed at once, memos and all.)
 
