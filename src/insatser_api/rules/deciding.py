@@ -162,10 +162,10 @@ class Decider:
         self._other_parts = tuple(parts[i] for i in others)
         # The first two other parts, for `decide_one` and `decide_two`.
         self._first, self._second = (*self._other_parts, _no_part, _no_part)[:2]
-        # (*by_age tuple, *other results) put back in part order: consent, målgrupp, conditions.
-        self._in_part_order = itemgetter(
-            *sorted(range(len(parts)), key=lambda n: (age_only + others)[n])
-        )
+        # (*by_age tuple, *other results) put back in part order (consent, målgrupp, conditions);
+        # None when it is that order already (as it is for most insatser).
+        order = sorted(range(len(parts)), key=lambda n: (age_only + others)[n])
+        self._in_part_order = None if order == sorted(order) else itemgetter(*order)
         self._heading = Heading(
             insats.id, insats.catalog_version, insats.stay_limit_index, insats.information
         )
@@ -241,8 +241,14 @@ class Decider:
         other: tuple[Result, ...],
     ) -> Decision:
         """A combination not yet remembered: `common` is the by_age tuple."""
-        results = self._in_part_order((*common, *other))
-        return self._remember(self.combinations, key, situation.as_of, results)
+        results = (*common, *other)
+        if self._in_part_order is not None:
+            results = self._in_part_order(results)
+        decision = self._heading.decision(situation.as_of, results)
+        if len(self.combinations) >= COMBINATION_LIMIT:
+            self.combinations.clear()
+        self.combinations[key] = decision
+        return decision
 
     def decide_by_every_part(self, situation: Situation) -> Decision:
         results = tuple([part(situation) for part in self._parts])
