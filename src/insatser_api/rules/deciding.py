@@ -30,7 +30,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from insatser_api.rules import conditions
-from insatser_api.rules.conditions import APPLICANT_AGE
+from insatser_api.rules.conditions import APPLICANT_AGE, AgeRange
 from insatser_api.rules.decision import (
     ConditionResult,
     ConsentResult,
@@ -155,7 +155,13 @@ class Decider:
             insats.target_group.reads,
             *(condition.fact_keys for condition in insats.conditions),
         )
-        age_only = tuple(i for i, keys in enumerate(reads) if set(keys) <= {APPLICANT_AGE})
+        # The by_age key holds no prövningsdag, so only kinds known not to read it may join:
+        # the consent rule, the målgrupp and age conditions (a new kind must be added here
+        # knowingly, not by its fact keys alone).
+        kinds_by_age = (True, True, *(isinstance(c, AgeRange) for c in insats.conditions))
+        age_only = tuple(
+            i for i, keys in enumerate(reads) if kinds_by_age[i] and set(keys) <= {APPLICANT_AGE}
+        )
         others = tuple(i for i in range(len(parts)) if i not in age_only)
         self._parts = parts
         self._age_parts = tuple(parts[i] for i in age_only)
