@@ -98,9 +98,20 @@ def report(result: dict[str, Any]) -> str:
     if "rules" in result:
         r = result["rules"]
         lines += ["", rules.report(r)]
+        # The target is met on the steady state; first sight and the cold stream show what
+        # computing (not remembering) costs against the same figure.
+        computed = ", ".join(
+            f"{label} {r[key]:.1f} µs {'ok' if r[key] < TARGET_RULES_US else 'MISSED'}"
+            for label, key in (
+                ("first sight", "first_sight_us_per_person"),
+                ("cold stream", "cold_stream_us_per_person"),
+            )
+            if key in r
+        )
         lines.append(
             f"targets: rules < {TARGET_RULES_US:g} µs "
-            f"{'ok' if r['screen_all_us_per_person'] < TARGET_RULES_US else 'MISSED'}; "
+            f"{'ok' if r['screen_all_us_per_person'] < TARGET_RULES_US else 'MISSED'} "
+            f"(steady state; {computed}); "
             f"catalogue load < {TARGET_LOAD_S} s "
             f"{'ok' if r['catalog_load_s'] < TARGET_LOAD_S else 'MISSED'}"
         )

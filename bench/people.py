@@ -8,6 +8,7 @@ folkbokförda in the kommun and elsewhere.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from typing import Any
 
 from insatser_api.rules import HistoryItem, Situation
@@ -64,3 +65,40 @@ def _situation(body: dict[str, Any]) -> Situation:
 
 
 SITUATIONS: list[Situation] = [_situation(body) for body in BODIES]
+
+
+# Yes/no facts some insatser ask about; a stream person states none, one or two of them.
+_STATED_FACTS = (
+    "facts.had_bostad_forst",
+    "facts.has_hyreskontrakt_in_kommun",
+    "facts.has_cra_behandlare",
+    "facts.completed_12_step_primary",
+)
+
+
+def stream(count: int = 2000, seed: int = 6) -> list[Situation]:
+    """`count` distinct made-up people, as a day of form traffic might bring them (for the
+    cold-start figure of bench/rules.py): age 0–99, folkbokförd in Östersund, in Stockholm or
+    not stated, consent yes/no/unstated, up to two stated facts, with or without a child.
+    Deterministic for a seed; ages only, never a personnummer or a birth date."""
+    rng = random.Random(seed)
+    seen: set[tuple[object, ...]] = set()
+    people: list[Situation] = []
+    while len(people) < count:
+        facts: dict[str, FactValue] = {"applicant.age": rng.randrange(100)}
+        kommun = rng.choice((OSTERSUND, STOCKHOLM, None))
+        if kommun is not None:
+            facts["applicant.folkbokford_kommunkod"] = kommun
+        for key in rng.sample(_STATED_FACTS, rng.randrange(3)):
+            facts[key] = rng.random() < 0.5
+        if rng.random() < 0.3:
+            facts["child.age"] = rng.randrange(18)
+            facts["child.folkbokford_kommunkod"] = rng.choice((OSTERSUND, STOCKHOLM))
+            facts["child.participates"] = rng.random() < 0.5
+        consent = rng.choice((True, False, None))
+        identity = (consent, *sorted(facts.items()))
+        if identity in seen:
+            continue
+        seen.add(identity)
+        people.append(Situation(as_of=AS_OF, facts=facts, guardian_consent=consent))
+    return people

@@ -6,8 +6,16 @@ Prints (and optionally writes as JSON) the median over repeats of:
 - catalogue load: YAML read, pydantic validation and compilation of the bundled catalogue;
 - µs to screen one person against all 28 insatser (`CompiledCatalog.judge_all`), once in the
   steady state (each insats remembers decisions on the inputs it reads, so a person like one
-  seen before costs a lookup) and once at first sight (every decision worked out afresh with
-  `CompiledInsats.decide`, as for a person unlike anyone seen that day);
+  seen before costs a lookup) and once at first sight (`CompiledInsats.decide` on every insats,
+  bypassing that memo, as for a person unlike anyone seen that day: every condition, consent
+  rule and målgrupp is asked for its answer; the decision itself is then looked up by which
+  answers came back, rules/deciding.py, so building decisions is left to the cold stream);
+- µs per person for a cold stream: 2,000 distinct made-up people (bench/people.py `stream`),
+  each screened once with `judge_all` on a freshly compiled catalogue (every memo empty at the
+  start, earlier garbage collected first), as after a restart with varied traffic;
+- a reference loop: µs for `sum(range(1000))`, pure Python timed in the same run. The machine's
+  speed varies about 2× between days, so the first-sight figure is also given as a multiple of
+  this loop, which can be compared between runs;
 - the same against synthetic catalogues of 28, 280 and 2,800 insatser (the real ones replicated
   under new ids), to show how the cost grows with the catalogue.
 """
@@ -16,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import gc
 import json
 import statistics
 import time
@@ -25,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from bench.people import SITUATIONS
+from bench.people import SITUATIONS, stream
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.schemas import Catalog
 from insatser_api.rules import CompiledCatalog, compile_catalog
@@ -34,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOG_DIR = ROOT / "catalog" / "ostersund"
 CATALOG_FILE = CATALOG_DIR / "2025-07-01.yaml"
 SIZES = (28, 280, 2800)
+STREAM_PEOPLE = 2000
 
 
 def median_seconds(action: Callable[[], object], *, number: int, repeat: int) -> float:
@@ -67,6 +77,26 @@ def screening_us(
     return seconds / len(SITUATIONS) * 1e6
 
 
+def cold_stream_us(catalog: Catalog, *, repeat: int) -> float:
+    """Microseconds per person to screen a stream of distinct people once each, starting from
+    a freshly compiled catalogue (median of repeats; compiling is not timed)."""
+    people = stream(STREAM_PEOPLE)
+    runs = []
+    for _ in range(repeat):
+        compiled = compile_catalog(catalog)
+        gc.collect()  # the previous run's leftovers are not this run's cost
+        start = time.perf_counter()
+        for situation in people:
+            compiled.judge_all(situation)
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs) / len(people) * 1e6
+
+
+def reference_loop_us(*, repeat: int) -> float:
+    """Microseconds for `sum(range(1000))`: a fixed pure-Python yardstick for this machine."""
+    return median_seconds(lambda: sum(range(1000)), number=2000, repeat=repeat) * 1e6
+
+
 def synthetic_catalog(data: dict[str, Any], size: int) -> dict[str, Any]:
     """The real catalogue's insatser replicated under new ids until there are `size`."""
     originals = data["insatser"]
@@ -86,17 +116,23 @@ def run(repeat: int) -> dict[str, Any]:
     )
     registry = CatalogRegistry.from_directory(CATALOG_DIR)
     compiled = registry.versions[-1].compiled
+    data = yaml.load(CATALOG_FILE.read_bytes(), Loader=yaml.CSafeLoader)
+    reference_us = reference_loop_us(repeat=repeat)
+    first_sight = screening_us(compiled, repeat=repeat, first_sight=True)
     result: dict[str, Any] = {
         "catalog_load_s": round(load_s, 4),
         "insatser": len(compiled.insatser),
         "people": len(SITUATIONS),
         "screen_all_us_per_person": round(screening_us(compiled, repeat=repeat), 1),
-        "first_sight_us_per_person": round(
-            screening_us(compiled, repeat=repeat, first_sight=True), 1
+        "first_sight_us_per_person": round(first_sight, 1),
+        "cold_stream_people": STREAM_PEOPLE,
+        "cold_stream_us_per_person": round(
+            cold_stream_us(Catalog.model_validate(data), repeat=repeat), 1
         ),
+        "reference_loop_us": round(reference_us, 2),
+        "first_sight_per_reference_loop": round(first_sight / reference_us, 2),
         "scaling": [],
     }
-    data = yaml.load(CATALOG_FILE.read_bytes(), Loader=yaml.CSafeLoader)
     for size in SIZES:
         raw = synthetic_catalog(data, size)
 
@@ -127,6 +163,15 @@ def report(result: dict[str, Any]) -> str:
         f"{result['screen_all_us_per_person']:.1f} µs steady state, "
         f"{result['first_sight_us_per_person']:.1f} µs at first sight "
         f"(medians; {result['people']} people)",
+    ]
+    if "cold_stream_us_per_person" in result:  # absent from results of older runs
+        lines += [
+            f"cold stream of {result['cold_stream_people']} distinct people, each screened once "
+            f"from empty memos: {result['cold_stream_us_per_person']:.1f} µs per person",
+            f"reference loop sum(range(1000)): {result['reference_loop_us']:.2f} µs; first sight "
+            f"= {result['first_sight_per_reference_loop']:.2f} × the reference loop",
+        ]
+    lines += [
         "scaling:  insatser  validate+compile  µs/person  µs/insats  first sight: µs/person"
         "  µs/insats",
     ]

@@ -98,7 +98,8 @@ class AgeRange(Condition):
         # `type(...) is int` is the common case, checked first; a bool is never an age.
         if type(age) is not int and (not isinstance(age, int) or isinstance(age, bool)):
             return self._unknown
-        return remembered(self._by_age, age, self._judge)
+        # `remembered`, with its call saved on the common path (a hit).
+        return self._by_age.get(age) or remembered(self._by_age, age, self._judge)
 
     def _judge(self, age: int) -> ConditionResult:
         too_young = self.min_age is not None and age < self.min_age
@@ -111,7 +112,11 @@ class AgeRange(Condition):
 class _OneFact(Condition):
     """A condition on one stated fact; an absent fact is unknown and is asked for."""
 
-    __slots__ = ("_by_value", "_unknown", "fact")
+    __slots__ = ("_by_plain", "_by_value", "_unknown", "fact")
+
+    # The type the fact's values have when the request is well formed (str for a kommunkod,
+    # bool for a yes/no fact): such values are looked up directly, in `_by_plain`.
+    plain_type: type[FactValue] = str
 
     def __init__(self, code: str, description: str, source: str, fact: str) -> None:
         super().__init__(code, description, source)
@@ -119,6 +124,9 @@ class _OneFact(Condition):
         self._unknown = self._result(UNKNOWN, "okänt, uppgiften saknas", (fact,))
         # Keyed by (type, value) so that True and 1 never share a result.
         self._by_value: dict[tuple[type, FactValue], ConditionResult] = {}
+        # The same results for values of `plain_type` only, keyed by the value alone: one type
+        # per memo, so True and 1 cannot meet here either.
+        self._by_plain: dict[FactValue, ConditionResult] = {}
 
     @property
     def fact_keys(self) -> tuple[str, ...]:
@@ -128,6 +136,8 @@ class _OneFact(Condition):
         value = situation.facts.get(self.fact)
         if value is None:
             return self._unknown
+        if type(value) is self.plain_type:
+            return self._by_plain.get(value) or remembered(self._by_plain, value, self._judge)
         return remembered(self._by_value, (type(value), value), self._judge_key)
 
     def _judge_key(self, key: tuple[type, FactValue]) -> ConditionResult:
@@ -160,6 +170,8 @@ class YesNoFact(_OneFact):
     """A fact the person states, yes or no; no assessment is made (bilagan avsnitt 1)."""
 
     __slots__ = ("expected",)
+
+    plain_type = bool
 
     def __init__(self, code: str, description: str, source: str, fact: str, expected: bool) -> None:
         super().__init__(code, description, source, fact)
@@ -280,7 +292,7 @@ class StayLimit(Condition):
 class AnyOf(Condition):
     """Met when any part is met; not met when every part is not met; otherwise unknown."""
 
-    __slots__ = ("_met_by", "_none", "_unknown_for", "parts")
+    __slots__ = ("_by_parts", "_met_by", "_none", "_unknown_for", "parts")
 
     def __init__(
         self, code: str, description: str, source: str, parts: Iterable[Condition]
@@ -292,13 +304,29 @@ class AnyOf(Condition):
         # parts' own (remembered) results, so these memos stay small.
         self._met_by: dict[str, ConditionResult] = {}
         self._unknown_for: dict[tuple[str, ...], ConditionResult] = {}
+        self._by_parts: dict[
+            tuple[int, ...], tuple[tuple[ConditionResult, ...], ConditionResult]
+        ] = {}
 
     @property
     def fact_keys(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(key for part in self.parts for key in part.fact_keys))
 
     def evaluate(self, situation: Situation) -> ConditionResult:
-        results = [part.evaluate(situation) for part in self.parts]
+        # The parts return shared results, so the answer is remembered by which results came
+        # back: keyed on their id()s, the entry holding the results themselves so that no id
+        # in a stored key can be taken by another object (bounded like `remembered`).
+        results = tuple([part.evaluate(situation) for part in self.parts])
+        key = tuple(map(id, results))
+        entry = self._by_parts.get(key)
+        if entry is None:
+            entry = (results, self._combine(results))
+            if len(self._by_parts) < MEMO_LIMIT:
+                self._by_parts[key] = entry
+        return entry[1]
+
+    def _combine(self, results: tuple[ConditionResult, ...]) -> ConditionResult:
+        """The answer for the parts' results (the reference for `evaluate`)."""
         for result in results:
             if result.status is MET:
                 return remembered(self._met_by, result.message, self._met)

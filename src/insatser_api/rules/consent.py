@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from insatser_api.rules.conditions import MEMO_LIMIT
 from insatser_api.rules.decision import ConsentResult
-from insatser_api.rules.situation import Situation
+from insatser_api.rules.situation import FactValue, Situation
 
 CONSENT_BASIS = "21 kap. 2 § SoL (2025:400)"
 ADULT_AGE = 18
@@ -32,7 +33,15 @@ class ConsentRule:
     first time it is needed and then reused (docs/performance.md).
     """
 
-    __slots__ = ("_answers", "section", "subject", "without_consent_from_15")
+    __slots__ = (
+        "_answers",
+        "_by_value",
+        "_plain_type",
+        "_reads",
+        "section",
+        "subject",
+        "without_consent_from_15",
+    )
 
     def __init__(
         self,
@@ -44,6 +53,10 @@ class ConsentRule:
         self.without_consent_from_15 = without_consent_from_15
         self.section = section
         self._answers: dict[tuple[str, bool | None], ConsentResult] = {}
+        # The same answers by (the fact read, consent), for facts absent or of a plain type.
+        (self._reads,) = self.reads
+        self._plain_type: type[FactValue] = bool if subject == "participating_child" else int
+        self._by_value: dict[tuple[FactValue | None, bool | None], ConsentResult] = {}
 
     @property
     def reads(self) -> tuple[str, ...]:
@@ -53,6 +66,22 @@ class ConsentRule:
         )
 
     def evaluate(self, situation: Situation) -> ConsentResult:
+        # The answer depends on one fact and the consent; when the fact is absent or of the
+        # type a well-formed request sends (so True and 1 never meet in one key), the answer is
+        # one lookup, the case it falls in worked out the first time only.
+        value = situation.facts.get(self._reads)
+        if value is None or type(value) is self._plain_type:
+            key = (value, situation.guardian_consent)
+            answer = self._by_value.get(key)
+            if answer is None:
+                answer = self._evaluate_afresh(situation)
+                if len(self._by_value) < MEMO_LIMIT:
+                    self._by_value[key] = answer
+            return answer
+        return self._evaluate_afresh(situation)
+
+    def _evaluate_afresh(self, situation: Situation) -> ConsentResult:
+        """The answer found through the case it depends on (the reference for `evaluate`)."""
         given = situation.guardian_consent
         if self.subject == "participating_child":
             participates = situation.facts.get("child.participates")

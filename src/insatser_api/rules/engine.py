@@ -3,27 +3,23 @@
 Speed (docs/performance.md): the app screens every insats on each change of a form. Each
 condition, consent rule and målgrupp returns answers built once; on top of that each insats
 keeps a small memo of whole decisions keyed on the inputs it reads (`inputs.py`), so a screening
-is mostly one tuple lookup per insats.
+is mostly one tuple lookup per insats. Without that memo (`decide`, for inputs not seen before)
+the decision is looked up by which answers the parts gave (`deciding.py`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from insatser_api.catalog.schemas import DocumentationMode
 from insatser_api.rules import inputs
-from insatser_api.rules.conditions import APPLICANT_AGE, Condition, StayLimit
+from insatser_api.rules.conditions import Condition, StayLimit
 from insatser_api.rules.consent import ConsentRule
-from insatser_api.rules.decision import (
-    ConditionResult,
-    Decision,
-    Outcome,
-    Status,
-    StayLimitResult,
-)
+from insatser_api.rules.deciding import Decider
+from insatser_api.rules.decision import Decision
 from insatser_api.rules.situation import Situation
 from insatser_api.rules.target_group import TargetGroup
 
@@ -31,8 +27,6 @@ from insatser_api.rules.target_group import TargetGroup
 # (the key holds the prövningsdag, so yesterday's entries stop being hit); when the memo is
 # full it is emptied and fills again, which bounds memory whatever callers send.
 DECISION_MEMO_LIMIT = 4096
-
-_NOT_MET, _UNKNOWN, _NOT_ELIGIBLE = Status.NOT_MET, Status.UNKNOWN, Outcome.NOT_ELIGIBLE
 
 
 def information_11_kap_6(kommun_namn: str) -> str:
@@ -53,13 +47,22 @@ class DocumentationRule:
 
 
 class CompiledInsats:
-    """One insats, ready to judge: its conditions, consent rule, målgrupp and documentation."""
+    """One insats, ready to judge: its conditions, consent rule, målgrupp and documentation.
+
+    `decide(situation)` works the decision out without the decision memo (`judge` uses the
+    memo). It is an attribute rather than a method: a function made for this insats by
+    `Decider` (rules/deciding.py), which saves a call on the hot path.
+    """
+
+    decide: Callable[[Situation], Decision]
 
     __slots__ = (
+        "_decider",
         "_memo",
         "catalog_version",
         "conditions",
         "consent",
+        "decide",
         "documentation",
         "id",
         "information",
@@ -98,6 +101,11 @@ class CompiledInsats:
             *(c.fact_keys for c in self.conditions), consent.reads, target_group.reads
         )
         self._memo: dict[tuple[Hashable, ...], Decision] = {}
+        # `decide` remembers results and decisions by identity (rules/deciding.py).
+        self._decider = Decider(self)
+        self.decide = self._decider.decide
+        # (`decide` holds the parts and the fields it needs, not this object: no reference
+        # cycle, so a replaced catalogue is freed at once, memos and all.)
 
     def judge(self, situation: Situation) -> Decision:
         return self.judge_keyed(situation, inputs.read_all(situation, self.input_keys))
@@ -112,50 +120,6 @@ class CompiledInsats:
             self._memo[key] = decision
         return decision
 
-    def decide(self, situation: Situation) -> Decision:
-        """The decision worked out from the conditions, without the memo."""
-        results = tuple([condition.evaluate(situation) for condition in self.conditions])
-        consent = self.consent.evaluate(situation)
-        statuses = {r.status for r in results}
-        missing: tuple[str, ...] = ()
-        if _NOT_MET in statuses or (consent.required is True and consent.given is False):
-            outcome = _NOT_ELIGIBLE
-        else:
-            if _UNKNOWN in statuses:
-                missing = tuple(dict.fromkeys(k for r in results for k in r.missing))
-            # Unknown age decides whether consent is needed (rules.md, Edge decisions).
-            if (
-                consent.required is None
-                and consent.given is not True
-                and APPLICANT_AGE not in missing
-            ):
-                missing = (*missing, APPLICANT_AGE)
-            if missing:
-                outcome = Outcome.NEEDS_INFORMATION
-            elif consent.required and consent.given is not True:
-                outcome = Outcome.REQUIRES_GUARDIAN_CONSENT
-            else:
-                outcome = Outcome.ELIGIBLE
-        # Positional, in the order of Decision's fields: a named tuple is built fastest so.
-        return Decision(
-            self.id,
-            self.catalog_version,
-            situation.as_of,
-            outcome,
-            results,
-            missing,
-            consent,
-            self.target_group.evaluate(situation),
-            None if self.stay_limit_index is None else self._stay_limit(results),
-            self.information if outcome is _NOT_ELIGIBLE else None,
-        )
-
-    def _stay_limit(self, results: tuple[ConditionResult, ...]) -> StayLimitResult | None:
-        if self.stay_limit_index is None:
-            return None
-        result = results[self.stay_limit_index]
-        return StayLimitResult(result.stay_limit, result.message)
-
 
 @dataclass(frozen=True, slots=True)
 class CompiledCatalog:
@@ -169,6 +133,9 @@ class CompiledCatalog:
     # screening reads the situation once, not once per insats.
     input_keys: tuple[str, ...] = field(init=False)
     _pickers: Mapping[str, Any] = field(init=False, repr=False, compare=False)
+    # For screening every insats: per insats its picker, its decision memo's `get` and its
+    # `judge_keyed`, so a remembered decision costs no call into the insats.
+    _every: tuple[tuple[Any, Any, Any], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         universe = inputs.input_keys(*(i.input_keys for i in self.insatser.values()))
@@ -176,8 +143,13 @@ class CompiledCatalog:
             insats_id: inputs.picker(insats.input_keys, universe)
             for insats_id, insats in self.insatser.items()
         }
+        every = tuple(
+            (pickers[insats_id], insats._memo.get, insats.judge_keyed)
+            for insats_id, insats in self.insatser.items()
+        )
         object.__setattr__(self, "input_keys", universe)
         object.__setattr__(self, "_pickers", pickers)
+        object.__setattr__(self, "_every", every)
 
     def judge_all(
         self, situation: Situation, insats_ids: Iterable[str] | None = None
@@ -185,9 +157,10 @@ class CompiledCatalog:
         values = inputs.read_all(situation, self.input_keys)
         pickers = self._pickers
         if insats_ids is None:
+            # `remembered(key) or ...`: a decision is a non-empty tuple, never false.
             return [
-                insats.judge_keyed(situation, pickers[insats_id](values))
-                for insats_id, insats in self.insatser.items()
+                remembered(key := pick(values)) or judge_keyed(situation, key)
+                for pick, remembered, judge_keyed in self._every
             ]
         insatser = self.insatser
         return [

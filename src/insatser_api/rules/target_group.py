@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from insatser_api.rules.conditions import MEMO_LIMIT
 from insatser_api.rules.decision import TargetGroupResult
 from insatser_api.rules.situation import Situation
 
@@ -38,12 +39,26 @@ class TargetGroup:
     There are only four answers (no bands, inside, unknown, outside), all built here once.
     """
 
-    __slots__ = ("_age_keys", "_inside", "_no_bands", "_outside", "_unknown", "bands", "text")
+    __slots__ = (
+        "_age_keys",
+        "_by_age",
+        "_inside",
+        "_no_bands",
+        "_only_key",
+        "_outside",
+        "_unknown",
+        "bands",
+        "text",
+    )
 
     def __init__(self, text: str, bands: tuple[AgeBand, ...]) -> None:
         self.text = text
         self.bands = bands
         self._age_keys = tuple((band, f"{band.subject}.age") for band in bands)
+        # When every band reads the same age, answers are remembered by that age (bounded).
+        keys = {key for _, key in self._age_keys}
+        self._only_key = keys.pop() if len(keys) == 1 else None
+        self._by_age: dict[int, TargetGroupResult] = {}
         self._no_bands = TargetGroupResult(text, False, _NEVER_REFUSED)
         self._inside = TargetGroupResult(
             text, False, "Personen hör till målgruppens åldersgrupp. " + _NEVER_REFUSED
@@ -68,6 +83,22 @@ class TargetGroup:
         return tuple(dict.fromkeys(key for _, key in self._age_keys))
 
     def evaluate(self, situation: Situation) -> TargetGroupResult:
+        if self._only_key is not None:
+            # Every band reads the same age (the common case): the answer is one lookup by age.
+            age = situation.facts.get(self._only_key)
+            if type(age) is int:
+                answer = self._by_age.get(age)
+                if answer is None:
+                    answer = self._evaluate_afresh(situation)
+                    if len(self._by_age) < MEMO_LIMIT:
+                        self._by_age[age] = answer
+                return answer
+            if age is None:
+                return self._unknown
+        return self._evaluate_afresh(situation)
+
+    def _evaluate_afresh(self, situation: Situation) -> TargetGroupResult:
+        """The answer found band by band (the reference for `evaluate`)."""
         if not self.bands:
             return self._no_bands
         some_unknown = False
