@@ -98,20 +98,25 @@ def report(result: dict[str, Any]) -> str:
     if "rules" in result:
         r = result["rules"]
         lines += ["", rules.report(r)]
-        # The target is met on the steady state; first sight and the cold stream show what
-        # computing (not remembering) costs against the same figure.
-        computed = ", ".join(
-            f"{label} {r[key]:.1f} µs {'ok' if r[key] < TARGET_RULES_US else 'MISSED'}"
+        # Judged on a new person in a running service: an answer computed, not remembered.
+        # The other figures are shown against the same bound.
+        judged = "new_person_us_per_person"
+        others = ", ".join(
+            f"{label} {r[key]:.1f} µs {'ok' if r[key] < TARGET_RULES_US else 'over'}"
             for label, key in (
+                ("steady state", "screen_all_us_per_person"),
                 ("first sight", "first_sight_us_per_person"),
-                ("cold stream", "cold_stream_us_per_person"),
+                ("cold", "cold_stream_us_per_person"),
             )
             if key in r
         )
+        rules_verdict = (
+            f"new person {r[judged]:.1f} µs {'ok' if r[judged] < TARGET_RULES_US else 'MISSED'}"
+            if judged in r
+            else f"steady state {'ok' if r['screen_all_us_per_person'] < TARGET_RULES_US else 'MISSED'}"
+        )
         lines.append(
-            f"targets: rules < {TARGET_RULES_US:g} µs "
-            f"{'ok' if r['screen_all_us_per_person'] < TARGET_RULES_US else 'MISSED'} "
-            f"(steady state; {computed}); "
+            f"targets: rules < {TARGET_RULES_US:g} µs: {rules_verdict} ({others}); "
             f"catalogue load < {TARGET_LOAD_S} s "
             f"{'ok' if r['catalog_load_s'] < TARGET_LOAD_S else 'MISSED'}"
         )
