@@ -142,3 +142,39 @@ def test_the_memo_is_bounded(catalog: CompiledCatalog, monkeypatch: pytest.Monke
         assert insats.judge(situation) == insats.decide(situation)
         assert len(read_all(situation, insats.input_keys)) == len(insats.input_keys)
     assert len(insats._memo) <= 5
+
+
+def test_a_screening_answers_in_catalogue_order_and_shares_the_single_path_decisions(
+    catalog: CompiledCatalog,
+) -> None:
+    # Screening looks decisions up per group of insatser that read the same inputs; the answer
+    # must still come in the catalogue's order, for a chosen subset in the order asked.
+    ids = list(catalog.insatser)
+    for situation in SITUATIONS[::7]:
+        screened = catalog.judge_all(situation)
+        assert [d.insats_id for d in screened] == ids
+        chosen = ids[::-3]
+        assert catalog.judge_all(situation, chosen) == [
+            d for i in chosen for d in screened if d.insats_id == i
+        ]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_small_catalogues_screen_in_order(size: int) -> None:
+    loaded = load_catalog(CATALOG_FILE).catalog
+    small = compile_catalog(loaded.model_copy(update={"insatser": loaded.insatser[:size]}))
+    for situation in SITUATIONS[::11]:
+        expected = [insats.decide(situation) for insats in small.insatser.values()]
+        assert small.judge_all(situation) == expected
+
+
+def test_the_group_memos_are_bounded(
+    catalog: CompiledCatalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "DECISION_MEMO_LIMIT", 5)
+    for age in range(40):
+        situation = Situation(as_of=D(2026, 3, 16), facts={"applicant.age": age})
+        assert catalog.judge_all(situation) == [
+            insats.decide(situation) for insats in catalog.insatser.values()
+        ]
+    assert all(len(group.memo) <= 5 for group in catalog._groups)
