@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,6 +21,7 @@ from insatser_api.eligibility.router import router as eligibility_router
 from insatser_api.kit.database import Database
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import install_problem_handlers
+from insatser_api.kit.heap import settle_after_start_up
 from insatser_api.kit.middleware import DefaultHeader
 from insatser_api.ops.docs import install_docs
 from insatser_api.ops.health import router as health_router
@@ -57,10 +57,8 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
 
     @asynccontextmanager
     async def lifespan(application: FastAPI) -> AsyncIterator[None]:
-        # The catalogue, compiled rules and imports live as long as the process: moved out of
-        # the collector's sight, full collections no longer walk them (p99, performance.md).
-        gc.collect()
-        gc.freeze()
+        # The catalogue, compiled rules and imports live as long as the process (kit/heap.py).
+        settle_after_start_up()
         async with reload_on_sighup(application):
             yield
         if decision_log is not None:

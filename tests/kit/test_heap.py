@@ -1,0 +1,29 @@
+"""The collector settings the service takes after start-up (kit/heap.py)."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from insatser_api.kit.heap import YOUNG_GENERATION_THRESHOLD, settle_after_start_up
+
+
+@pytest.fixture
+def restored_collector() -> Iterator[None]:
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+
+
+@pytest.mark.usefixtures("restored_collector")
+def test_start_up_objects_are_frozen_and_the_young_generation_collected_less_often() -> None:
+    gc.unfreeze()
+    _, middle, old = gc.get_threshold()
+    built_at_start_up = [object() for _ in range(10)], {"catalogue": [1, 2, 3]}
+    settle_after_start_up()
+    assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == (YOUNG_GENERATION_THRESHOLD, middle, old)
+    assert built_at_start_up  # kept alive until frozen
