@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Hashable, Iterable, Mapping
-from typing import TypeVar
+from collections.abc import Iterable, Mapping
 
 from insatser_api.rules.age import add_years
 from insatser_api.rules.calendar import next_vardag
 from insatser_api.rules.decision import ConditionResult, Status
+from insatser_api.rules.memo import remembered
 from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue, HistoryItem, Situation
 
 APPLICANT_AGE = "applicant.age"
@@ -30,20 +30,6 @@ MET, NOT_MET, UNKNOWN = Status.MET, Status.NOT_MET, Status.UNKNOWN
 # Enough for every age (0–130) and every kommunkod or day a busy server meets; past it a memo
 # stops growing and further results are built per call, so odd input cannot fill the memory.
 MEMO_LIMIT = 512
-
-_K = TypeVar("_K", bound=Hashable)
-
-
-def remembered(
-    memo: dict[_K, ConditionResult], key: _K, build: Callable[[_K], ConditionResult]
-) -> ConditionResult:
-    """`memo[key]`, built by `build(key)` the first time (while the memo has room)."""
-    result = memo.get(key)
-    if result is None:
-        result = build(key)
-        if len(memo) < MEMO_LIMIT:
-            memo[key] = result
-    return result
 
 
 class Condition(ABC):
@@ -99,7 +85,7 @@ class AgeRange(Condition):
         if type(age) is not int and (not isinstance(age, int) or isinstance(age, bool)):
             return self._unknown
         # `remembered`, with its call saved on the common path (a hit).
-        return self._by_age.get(age) or remembered(self._by_age, age, self._judge)
+        return self._by_age.get(age) or remembered(self._by_age, age, self._judge, MEMO_LIMIT)
 
     def _judge(self, age: int) -> ConditionResult:
         too_young = self.min_age is not None and age < self.min_age
@@ -137,8 +123,10 @@ class _OneFact(Condition):
         if value is None:
             return self._unknown
         if type(value) is self.plain_type:
-            return self._by_plain.get(value) or remembered(self._by_plain, value, self._judge)
-        return remembered(self._by_value, (type(value), value), self._judge_key)
+            return self._by_plain.get(value) or remembered(
+                self._by_plain, value, self._judge, MEMO_LIMIT
+            )
+        return remembered(self._by_value, (type(value), value), self._judge_key, MEMO_LIMIT)
 
     def _judge_key(self, key: tuple[type, FactValue]) -> ConditionResult:
         return self._judge(key[1])
@@ -265,10 +253,10 @@ class StayLimit(Condition):
         if situation.facts.get(APPLICANT_FOLKBOKFORD) == self.kommunkod:
             return self._folkbokford
         as_of = situation.as_of
-        result = remembered(self._by_day, (as_of, False), self._judge)
+        result = remembered(self._by_day, (as_of, False), self._judge, MEMO_LIMIT)
         wanted = situation.stay_until
         if wanted is not None and result.stay_limit is not None and wanted > result.stay_limit:
-            return remembered(self._by_day, (as_of, True), self._judge)
+            return remembered(self._by_day, (as_of, True), self._judge, MEMO_LIMIT)
         return result
 
     def _judge(self, key: tuple[dt.date, bool]) -> ConditionResult:
@@ -318,22 +306,20 @@ class AnyOf(Condition):
         # in a stored key can be taken by another object (bounded like `remembered`).
         results = tuple([part.evaluate(situation) for part in self.parts])
         key = tuple(map(id, results))
-        entry = self._by_parts.get(key)
-        if entry is None:
-            entry = (results, self._combine(results))
-            if len(self._by_parts) < MEMO_LIMIT:
-                self._by_parts[key] = entry
+        entry = self._by_parts.get(key) or remembered(
+            self._by_parts, key, lambda _: (results, self._combine(results)), MEMO_LIMIT
+        )
         return entry[1]
 
     def _combine(self, results: tuple[ConditionResult, ...]) -> ConditionResult:
         """The answer for the parts' results (the reference for `evaluate`)."""
         for result in results:
             if result.status is MET:
-                return remembered(self._met_by, result.message, self._met)
+                return remembered(self._met_by, result.message, self._met, MEMO_LIMIT)
         if all(r.status is NOT_MET for r in results):
             return self._none
         missing = tuple(dict.fromkeys(k for r in results for k in r.missing))
-        return remembered(self._unknown_for, missing, self._unknown)
+        return remembered(self._unknown_for, missing, self._unknown, MEMO_LIMIT)
 
     def _met(self, part_message: str) -> ConditionResult:
         return self._result(MET, f"uppfyllt ({_lowercase_first(part_message)})")

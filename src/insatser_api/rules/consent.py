@@ -6,6 +6,7 @@ from typing import Literal
 
 from insatser_api.rules.conditions import MEMO_LIMIT
 from insatser_api.rules.decision import ConsentResult
+from insatser_api.rules.memo import remembered
 from insatser_api.rules.situation import FactValue, Situation
 
 CONSENT_BASIS = "21 kap. 2 § SoL (2025:400)"
@@ -72,12 +73,9 @@ class ConsentRule:
         value = situation.facts.get(self._reads)
         if value is None or type(value) is self._plain_type:
             key = (value, situation.guardian_consent)
-            answer = self._by_value.get(key)
-            if answer is None:
-                answer = self._evaluate_afresh(situation)
-                if len(self._by_value) < MEMO_LIMIT:
-                    self._by_value[key] = answer
-            return answer
+            return self._by_value.get(key) or remembered(
+                self._by_value, key, lambda _: self._evaluate_afresh(situation), MEMO_LIMIT
+            )
         return self._evaluate_afresh(situation)
 
     def _evaluate_afresh(self, situation: Situation) -> ConsentResult:

@@ -40,6 +40,7 @@ from insatser_api.rules.decision import (
     StayLimitResult,
     TargetGroupResult,
 )
+from insatser_api.rules.memo import kept
 from insatser_api.rules.situation import Situation
 
 if TYPE_CHECKING:
@@ -251,27 +252,14 @@ class Decider:
         if self._in_part_order is not None:
             results = self._in_part_order(results)
         decision = self._heading.decision(situation.as_of, results)
-        if len(self.combinations) >= COMBINATION_LIMIT:
-            self.combinations.clear()
-        self.combinations[key] = decision
-        return decision
+        return kept(self.combinations, key, decision, COMBINATION_LIMIT)
 
     def decide_by_every_part(self, situation: Situation) -> Decision:
         results = tuple([part(situation) for part in self._parts])
         key = (situation.as_of, *map(id, results))
-        return self.every_part.get(key) or self._remember(
-            self.every_part, key, situation.as_of, results
+        return self.every_part.get(key) or kept(
+            self.every_part,
+            key,
+            self._heading.decision(situation.as_of, results),
+            COMBINATION_LIMIT,
         )
-
-    def _remember(
-        self,
-        memo: dict[tuple[object, ...], Decision],
-        key: tuple[object, ...],
-        as_of: dt.date,
-        results: tuple[Result, ...],
-    ) -> Decision:
-        decision = self._heading.decision(as_of, results)
-        if len(memo) >= COMBINATION_LIMIT:
-            memo.clear()
-        memo[key] = decision
-        return decision

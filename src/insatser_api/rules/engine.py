@@ -22,6 +22,7 @@ from insatser_api.rules.conditions import Condition, StayLimit
 from insatser_api.rules.consent import ConsentRule
 from insatser_api.rules.deciding import Decider
 from insatser_api.rules.decision import Decision
+from insatser_api.rules.memo import kept
 from insatser_api.rules.situation import Situation
 from insatser_api.rules.target_group import TargetGroup
 
@@ -114,13 +115,9 @@ class CompiledInsats:
 
     def judge_keyed(self, situation: Situation, key: tuple[Hashable, ...]) -> Decision:
         """`judge`, with the situation's values for `input_keys` already read."""
-        decision = self._memo.get(key)
-        if decision is None:
-            decision = self.decide(situation)
-            if len(self._memo) >= DECISION_MEMO_LIMIT:
-                self._memo.clear()
-            self._memo[key] = decision
-        return decision
+        return self._memo.get(key) or kept(
+            self._memo, key, self.decide(situation), DECISION_MEMO_LIMIT
+        )
 
 
 def _reordering(indices: list[int]) -> Callable[[tuple[Decision, ...]], list[Decision]]:
@@ -147,10 +144,7 @@ class _Group:
 
     def judge(self, situation: Situation, key: Hashable) -> tuple[Decision, ...]:
         decisions = tuple([decide(situation) for decide in self.members])
-        if len(self.memo) >= DECISION_MEMO_LIMIT:
-            self.memo.clear()
-        self.memo[key] = decisions
-        return decisions
+        return kept(self.memo, key, decisions, DECISION_MEMO_LIMIT)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from typing import Literal
 
 from insatser_api.rules.conditions import MEMO_LIMIT
 from insatser_api.rules.decision import TargetGroupResult
+from insatser_api.rules.memo import remembered
 from insatser_api.rules.situation import Situation
 
 _NEVER_REFUSED = (
@@ -87,12 +88,9 @@ class TargetGroup:
             # Every band reads the same age (the common case): the answer is one lookup by age.
             age = situation.facts.get(self._only_key)
             if type(age) is int:
-                answer = self._by_age.get(age)
-                if answer is None:
-                    answer = self._evaluate_afresh(situation)
-                    if len(self._by_age) < MEMO_LIMIT:
-                        self._by_age[age] = answer
-                return answer
+                return self._by_age.get(age) or remembered(
+                    self._by_age, age, lambda _: self._evaluate_afresh(situation), MEMO_LIMIT
+                )
             if age is None:
                 return self._unknown
         return self._evaluate_afresh(situation)

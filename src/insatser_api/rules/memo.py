@@ -1,0 +1,36 @@
+"""The two ways the rules layer bounds a memo, so that odd input can never fill the memory.
+
+- `remembered`: the memo stops growing when full, and further answers are built per call. For
+  memos keyed by one value (an age, a kommunkod, a fact) whose entries must stay put: other
+  memos key on their id()s.
+- `kept`: the memo is emptied when full and fills again. For memos keyed on the prövningsdag
+  (decisions, combinations), whose old entries stop being hit when the day changes.
+
+The limit is passed by the caller, read from its own module at call time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+def remembered(memo: dict[K, V], key: K, build: Callable[[K], V], limit: int) -> V:
+    """`memo[key]`, built by `build(key)` the first time (while the memo has room)."""
+    value = memo.get(key)
+    if value is None:
+        value = build(key)
+        if len(memo) < limit:
+            memo[key] = value
+    return value
+
+
+def kept(memo: dict[K, V], key: K, value: V, limit: int) -> V:
+    """`value`, stored under `key`; a full memo is emptied first."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+    return value
