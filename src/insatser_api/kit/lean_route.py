@@ -92,6 +92,10 @@ class LeanRoute(fastapi.routing.APIRoute):
         endpoint = self.dependant.call
         if endpoint is None or not inspect.iscoroutinefunction(endpoint):
             raise TypeError(f"{self.path}: a lean endpoint must be an async function")
+        if _injects_more_than_the_request(self.dependant):
+            raise TypeError(
+                f"{self.path}: a lean route takes only path parameters, a body and Request"
+            )
         return _handler(
             endpoint,
             dependencies=[_dependency(self.path, d) for d in self.dependant.dependencies],
@@ -169,45 +173,43 @@ _FASTAPI_TYPES = {"model_type": "model_attributes_type"}
 
 
 def _body_errors(exc: ValidationError) -> list[dict[str, Any]]:
-    # The input is left out: it is the caller's data and may hold a personnummer.
-    found = exc.errors(include_url=False, include_input=False, include_context=False)
+    found = _located(exc, ("body",))
     if any(error["type"] == "json_invalid" for error in found):
         return [{"type": "json_invalid", "loc": ("body",), "msg": "JSON decode error"}]
-    return [
-        {
-            **error,
-            "type": _FASTAPI_TYPES.get(error["type"], error["type"]),
-            "loc": ("body", *error["loc"]),
-        }
-        for error in found
-    ]
+    return [{**error, "type": _FASTAPI_TYPES.get(error["type"], error["type"])} for error in found]
 
 
 def _located(exc: ValidationError, prefix: tuple[str, ...]) -> list[dict[str, Any]]:
+    # The input is left out: it is the caller's data and may hold a personnummer.
     found = exc.errors(include_url=False, include_input=False, include_context=False)
     return [{**error, "loc": (*prefix, *error["loc"])} for error in found]
 
 
-def _dependency(path: str, dependant: Dependant) -> _Dependency:
-    call = dependant.call
-    own_parameters = (
-        dependant.path_params,
-        dependant.query_params,
-        dependant.header_params,
-        dependant.cookie_params,
-        dependant.body_params,
-        dependant.dependencies,
-    )
-    unsupported = (
-        call is None
-        or any(own_parameters)
+def _injects_more_than_the_request(dependant: Dependant) -> bool:
+    """Whether a callable asks FastAPI for query, header or cookie parameters, or for objects
+    a lean handler does not make (a Response, BackgroundTasks, SecurityScopes, ...)."""
+    return bool(
+        dependant.query_params
+        or dependant.header_params
+        or dependant.cookie_params
         or dependant.response_param_name is not None
         or dependant.background_tasks_param_name is not None
         or dependant.security_scopes_param_name is not None
         or dependant.http_connection_param_name is not None
-        or not _is_async(call)
+        or dependant.websocket_param_name is not None
     )
-    if unsupported or call is None:
+
+
+def _dependency(path: str, dependant: Dependant) -> _Dependency:
+    call = dependant.call
+    if (
+        call is None
+        or not _is_async(call)
+        or _injects_more_than_the_request(dependant)
+        or dependant.path_params
+        or dependant.body_params
+        or dependant.dependencies
+    ):
         raise TypeError(
             f"{path}: a lean route's dependencies must be async and take only the Request"
         )
@@ -222,13 +224,6 @@ def _path_parameter(field: Any) -> _PathParameter:
 
 
 def _body(path: str, dependant: Dependant) -> _Body | None:
-    others = (
-        dependant.query_params,
-        dependant.header_params,
-        dependant.cookie_params,
-    )
-    if any(others) or dependant.response_param_name or dependant.background_tasks_param_name:
-        raise TypeError(f"{path}: a lean route takes only path parameters, a body and Request")
     if not dependant.body_params:
         return None
     if len(dependant.body_params) > 1:
