@@ -194,16 +194,13 @@ def report(result: dict[str, Any]) -> str:
         f"{result['screen_all_us_per_person']:.1f} µs steady state, "
         f"{result['first_sight_us_per_person']:.1f} µs at first sight "
         f"(medians; {result['people']} people)",
+        f"streams of {result['cold_stream_people']} distinct people, each screened once: "
+        f"{result['new_person_us_per_person']:.1f} µs per new person in a running service, "
+        f"{result['cold_stream_us_per_person']:.1f} µs from empty memos (after a restart)",
+        f"reference loop sum(range(1000)): {result['reference_loop_us']:.2f} µs; a new "
+        f"person = {result['new_person_per_reference_loop']:.2f} × the reference loop, "
+        f"first sight {result['first_sight_per_reference_loop']:.2f} ×",
     ]
-    if "new_person_us_per_person" in result:  # absent from results of older runs
-        lines += [
-            f"streams of {result['cold_stream_people']} distinct people, each screened once: "
-            f"{result['new_person_us_per_person']:.1f} µs per new person in a running service, "
-            f"{result['cold_stream_us_per_person']:.1f} µs from empty memos (after a restart)",
-            f"reference loop sum(range(1000)): {result['reference_loop_us']:.2f} µs; a new "
-            f"person = {result['new_person_per_reference_loop']:.2f} × the reference loop, "
-            f"first sight {result['first_sight_per_reference_loop']:.2f} ×",
-        ]
     lines += [
         "scaling:  insatser  validate+compile  µs/person  µs/insats  first sight: µs/person"
         "  µs/insats",
