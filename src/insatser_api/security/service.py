@@ -133,14 +133,18 @@ class KeyVerifier:
         """The principal of a token verified less than `ttl` ago, without the database."""
         if not self._cache:
             return None
-        entry = self._cache.get(self._cache_key(token))
+        return self._cached_under(self._cache_key(token))
+
+    def _cached_under(self, cache_key: bytes) -> Principal | None:
+        entry = self._cache.get(cache_key)
         if entry is None or entry[1] <= self._clock():
             return None
         return entry[0]
 
     def verify(self, token: str) -> Principal | None:
         """The principal of a valid, unrevoked token, else None. May query the database."""
-        principal = self.cached(token)
+        cache_key = self._cache_key(token)
+        principal = self._cached_under(cache_key)
         if principal is not None:
             return principal
         prefix = token_prefix(token)
@@ -158,7 +162,7 @@ class KeyVerifier:
             repository.mark_used(session, key.id, utcnow())
             session.commit()
             principal = principal_of(key)
-        self._remember(self._cache_key(token), principal)
+        self._remember(cache_key, principal)
         return principal
 
     def forget_all(self) -> None:
