@@ -11,8 +11,8 @@ from sqlalchemy import create_engine, inspect
 
 from insatser_api.kit import migrations
 from insatser_api.kit.database import normalize_url
-from insatser_api.kit.db import Base
-from insatser_api.kit.models import import_all_models
+from insatser_api.kit.database import Base
+from insatser_api.kit.database import import_all_models
 from tests.database import scratch_database
 
 pytestmark = pytest.mark.database

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, inspect
 
 from insatser_api.kit import migrations
 from insatser_api.kit.database import normalize_url
-from insatser_api.kit.db import Base
+from insatser_api.kit.database import Base
 from insatser_api.security import models  # noqa: F401  (registers api_keys on Base.metadata)
 from tests.database import scratch_database
 

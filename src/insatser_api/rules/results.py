@@ -1,4 +1,7 @@
-"""The answer of the rules layer: per-condition results and the decision for one insats."""
+"""What the rules layer answers: each part's result, and the decision for one insats.
+
+All frozen: a result or a decision built once is shared by every request it answers.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
+
+from insatser_api.rules.facts import FactKey
 
 
 class Status(StrEnum):
@@ -27,22 +32,27 @@ class ConditionResult:
     status: Status
     message: str
     source: str
-    missing: tuple[str, ...] = ()
+    missing: tuple[FactKey, ...] = ()
     stay_limit: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ConsentResult:
-    required: bool | None
-    given: bool | None
+    required: bool | None  # None: it depends on an age that is not known
+    given: bool | None  # the request's guardian_consent
     basis: str
     message: str
+
+    @property
+    def refused(self) -> bool:
+        """Consent is needed and the vårdnadshavare said no."""
+        return self.required is True and self.given is False
 
 
 @dataclass(frozen=True, slots=True)
 class TargetGroupResult:
     text: str
-    applicant_outside: bool | None
+    applicant_outside: bool | None  # None: the age the målgrupp names is not known
     note: str
 
 
@@ -53,16 +63,15 @@ class StayLimitResult:
 
 
 class Decision(NamedTuple):
-    """The answer for one insats. A named tuple rather than a frozen dataclass: it is built for
-    every insats on every screening, and a tuple is built several times faster (immutable all
-    the same, so a remembered decision can be shared between requests)."""
+    """The answer for one insats (rules.md, Outcomes); made by `outcome.decide`. A named tuple:
+    one is built for every insats a new person is screened against (docs/performance.md)."""
 
     insats_id: str
     catalog_version: str
     as_of: dt.date
     outcome: Outcome
     conditions: tuple[ConditionResult, ...]
-    missing_facts: tuple[str, ...]
+    missing_facts: tuple[FactKey, ...]
     consent: ConsentResult
     target_group: TargetGroupResult
     stay_limit: StayLimitResult | None

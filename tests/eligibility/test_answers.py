@@ -16,7 +16,7 @@ from pydantic import TypeAdapter
 
 from insatser_api.catalog.registry import CatalogRegistry, CatalogVersion
 from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse
-from insatser_api.eligibility.service import answer_json, screening_json, summarize, to_response
+from insatser_api.eligibility.answers import answer_json, screening_json, summarize, to_response
 from insatser_api.rules import Situation
 from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue, HistoryItem
 
