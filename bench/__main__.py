@@ -30,7 +30,7 @@ def measure_http(args: argparse.Namespace) -> dict[str, Any]:
     rounds: dict[str, list[http.Measurement]] = {e.name: [] for e in endpoints}
     with tempfile.TemporaryDirectory(prefix="insatser-bench-") as tmp:
         workdir = Path(tmp)
-        with http.service(workdir) as server:
+        with http.service(workdir, args.app, args.factory) as server:
             load = {"connections": args.connections, "max_requests": args.max_requests}
             for endpoint in endpoints:
                 http.check_answers(server, endpoint)
@@ -131,6 +131,13 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=7, help="repeats of the rules benchmark")
     parser.add_argument("--only", choices=("http", "rules"), help="run only one of the two")
+    parser.add_argument("--app", default=http.APP, help="the ASGI app uvicorn serves")
+    parser.add_argument(
+        "--factory",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="--app names a factory (as `insatser-api serve` runs it)",
+    )
     args = parser.parse_args()
     result: dict[str, Any] = {
         "when": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),

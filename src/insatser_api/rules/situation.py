@@ -71,23 +71,19 @@ class Situation:
 
     @classmethod
     def from_facts(
-        cls,
-        as_of: dt.date,
-        facts: Mapping[str, object] | None = None,
-        **others: object,
+        cls, as_of: dt.date, facts: Mapping[str, object] | None = None, **others: object
     ) -> Situation:
         """A situation from facts named by their key (`{"applicant.age": 30}`), as a form or a
-        test states them; `others` are the top-level facts (`guardian_consent`, `history`,
-        `stay_until`). An unknown key is a KeyError."""
-        situation = cls(as_of=as_of)
-        groups: dict[str, dict[str, object]] = {}
+        test states them; `others` are further facts by attribute (`guardian_consent=True`)."""
+        situation = replace(cls(as_of=as_of), **others)  # type: ignore[arg-type]
         for key, value in (facts or {}).items():
-            group, _, name = FactKey(key).value.partition(".")
-            if not name:
-                others = {**others, group: value}
-            else:
-                groups.setdefault(group, {})[name] = value
-        parts = {
-            group: replace(getattr(situation, group), **values) for group, values in groups.items()
-        }
-        return replace(situation, **parts, **others)  # type: ignore[arg-type]
+            situation = situation.with_fact(key, value)
+        return situation
+
+    def with_fact(self, key: str, value: object) -> Situation:
+        """This situation with one fact (a `FactKey`, by its path) set to `value`. An unknown
+        key is a ValueError."""
+        group, _, name = FactKey(key).value.partition(".")
+        if not name:
+            return replace(self, **{group: value})  # type: ignore[arg-type]
+        return replace(self, **{group: replace(getattr(self, group), **{name: value})})
