@@ -20,9 +20,7 @@ NOT_FACTS = {"as_of", "applicant.personnummer", "applicant.birth_date", "child.b
 def _leaves(model: type[BaseModel], prefix: str = "") -> set[str]:
     found = set()
     for name, field in model.model_fields.items():
-        nested = [
-            arg for arg in getattr(field.annotation, "__args__", ()) if isinstance(arg, type)
-        ]
+        nested = [arg for arg in getattr(field.annotation, "__args__", ()) if isinstance(arg, type)]
         models = [arg for arg in nested if issubclass(arg, BaseModel)]
         if models and name != "history":
             found |= _leaves(models[0], f"{prefix}{name}.")

@@ -6,9 +6,8 @@ All frozen: a result or a decision built once is shared by every request it answ
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
 
 from insatser_api.rules.facts import FactKey
 
@@ -62,9 +61,13 @@ class StayLimitResult:
     message: str
 
 
-class Decision(NamedTuple):
-    """The answer for one insats (rules.md, Outcomes); made by `outcome.decide`. A named tuple:
-    one is built for every insats a new person is screened against (docs/performance.md)."""
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The answer for one insats (rules.md, Outcomes); made by `outcome.decide`.
+
+    A value like the results it holds; its hash is worked out once, since answers are looked
+    up by their decision (eligibility/answers.py keeps each decision's JSON).
+    """
 
     insats_id: str
     catalog_version: str
@@ -76,3 +79,11 @@ class Decision(NamedTuple):
     target_group: TargetGroupResult
     stay_limit: StayLimitResult | None
     information: str | None
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        fields = (self.insats_id, self.as_of, self.outcome, self.conditions, self.consent)
+        object.__setattr__(self, "_hash", hash(fields))
+
+    def __hash__(self) -> int:
+        return self._hash
