@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from insatser_api.catalog import consistency
 from insatser_api.catalog.schemas import Catalog
+from insatser_api.kit.messages_sv import swedish_message
 
 # libyaml is several times faster; the pure-Python loader gives the same result
 _YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -32,20 +35,23 @@ def load_catalog(path: Path) -> LoadedCatalog:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise CatalogError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise CatalogError(f"{path}: kan inte läsas ({_os_reason(exc)})") from exc
     try:
         data = yaml.load(raw, Loader=_YamlLoader)
     except yaml.YAMLError as exc:
-        raise CatalogError(f"{path}: not valid YAML: {exc}") from exc
+        raise CatalogError(f"{path}: inte giltig YAML{_yaml_place(exc)}") from exc
     if not isinstance(data, dict):
-        raise CatalogError(f"{path}: the top level must be a mapping")
+        raise CatalogError(f"{path}: översta nivån ska vara en mappning (nyckel: värde)")
     try:
         catalog = Catalog.model_validate(data)
     except ValidationError as exc:
         raise CatalogError(_describe(path, data, exc)) from exc
+    faults = consistency.disagreements(catalog)
+    if faults:
+        raise CatalogError(consistency.describe(path, faults))
     if path.stem != catalog.version:
         raise CatalogError(
-            f"{path}: version {catalog.version!r} differs from the file name {path.stem!r}"
+            f"{path}: version {catalog.version!r} skiljer sig från filnamnet {path.stem!r}"
         )
     return LoadedCatalog(catalog, path, "sha256:" + hashlib.sha256(raw).hexdigest())
 
@@ -54,7 +60,7 @@ def load_catalog_dir(directory: Path) -> list[LoadedCatalog]:
     """Every `*.yaml` version in one kommun's folder, oldest first."""
     files = sorted(directory.glob("*.yaml"))
     if not files:
-        raise CatalogError(f"{directory}: no catalogue files (*.yaml)")
+        raise CatalogError(f"{directory}: inga katalogfiler (*.yaml)")
     loaded = [load_catalog(f) for f in files]
     loaded.sort(key=lambda item: item.catalog.valid_from)
     seen: dict[object, Path] = {}
@@ -62,7 +68,7 @@ def load_catalog_dir(directory: Path) -> list[LoadedCatalog]:
         other = seen.setdefault(item.catalog.valid_from, item.path)
         if other != item.path:
             raise CatalogError(
-                f"{item.path}: valid_from {item.catalog.valid_from} is also used by {other}"
+                f"{item.path}: valid_from {item.catalog.valid_from} används också av {other}"
             )
     return loaded
 
@@ -70,7 +76,7 @@ def load_catalog_dir(directory: Path) -> list[LoadedCatalog]:
 def _describe(path: Path, data: dict[str, Any], exc: ValidationError) -> str:
     lines = [f"{path}: {exc.error_count()} fel i katalogen"]
     for error in exc.errors(include_url=False, include_input=False):
-        lines.append(f"  {_location(data, error['loc'])}: {error['msg']}")
+        lines.append(f"  {_location(data, error['loc'])}: {swedish_message(error)}")
     return "\n".join(lines)
 
 
@@ -91,3 +97,41 @@ def _location(data: Any, loc: tuple[int | str, ...]) -> str:
             node = node.get(key) if isinstance(node, dict) else None
             parts.append(("." if parts else "") + key)
     return "".join(parts) or "(top level)"
+
+
+def _os_reason(exc: OSError) -> str:
+    # The operating system's own text is English; the common reasons are said in Swedish.
+    reasons = {
+        "ENOENT": "filen finns inte",
+        "EACCES": "behörighet saknas",
+        "EISDIR": "är en mapp",
+    }
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return reasons.get(name, f"fel från operativsystemet: {name or 'okänt'}")
+
+
+# PyYAML's reasons are English; the ones a catalogue editor meets are said in Swedish, the rest
+# as a plain syntax error. The line and column are what the editor needs most.
+_YAML_PROBLEMS = (
+    ("cannot start any token", "ett tecken som inte får inleda ett värde (t.ex. tabb)"),
+    ("mapping values are not allowed", "kolon på fel ställe (citera texter som innehåller ': ')"),
+    ("could not find expected ':'", "kolon saknas efter en nyckel"),
+    ("expected <block end>", "fel indrag"),
+    ("found unexpected end of stream", "filen tar slut mitt i ett värde"),
+    ("expected ',' or ']'", "en lista [ … ] avslutas inte"),
+    ("expected ',' or '}'", "en mappning { … } avslutas inte"),
+    ("found undefined alias", "okänt alias (*namn)"),
+    ("found duplicate anchor", "ankaret (&namn) finns redan"),
+    ("while scanning a quoted scalar", "ett citattecken avslutas aldrig"),
+)
+
+
+def _yaml_place(exc: yaml.YAMLError) -> str:
+    problem = str(getattr(exc, "problem", "") or "")
+    reason = next((sv for en, sv in _YAML_PROBLEMS if en in problem), None)
+    if reason is None:
+        reason = next((sv for en, sv in _YAML_PROBLEMS if en in str(exc)), "syntaxfel")
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None:
+        return f": {reason}"
+    return f" på rad {mark.line + 1}, kolumn {mark.column + 1}: {reason}"
