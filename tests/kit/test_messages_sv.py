@@ -28,7 +28,8 @@ def test_each_text_is_swedish_and_never_quotes_the_input(kind: str) -> None:
     message = swedish_message(_error(kind))
     assert english_in(message) == set(), (kind, message)
     assert INPUT_MARK not in message
-    assert message[0].isupper() and message.endswith("."), message
+    assert message[0].isupper(), message
+    assert message.endswith("."), message
 
 
 def test_the_vocabulary_catches_pydantics_english() -> None:
