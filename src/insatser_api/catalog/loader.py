@@ -76,7 +76,12 @@ def load_catalog_dir(directory: Path) -> list[LoadedCatalog]:
 def _describe(path: Path, data: dict[str, Any], exc: ValidationError) -> str:
     lines = [f"{path}: {exc.error_count()} fel i katalogen"]
     for error in exc.errors(include_url=False, include_input=False):
-        lines.append(f"  {_location(data, error['loc'])}: {swedish_message(error)}")
+        message = swedish_message(error)
+        pattern = (error.get("ctx") or {}).get("pattern")
+        if error["type"] == "string_pattern_mismatch" and pattern:
+            # The API keeps its patterns to itself; whoever edits a catalogue needs to see it.
+            message = f"{message.removesuffix('.')} (mönster {pattern})."
+        lines.append(f"  {_location(data, error['loc'])}: {message}")
     return "\n".join(lines)
 
 

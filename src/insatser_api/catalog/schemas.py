@@ -100,7 +100,7 @@ class AgeCondition(_ConditionBase):
         if self.min_age is None and self.max_age is None:
             raise ValueError("ett åldersvillkor behöver min_age eller max_age")
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            raise ValueError("min_age är större än max_age")
+            raise ValueError("lägsta åldern (min_age) är större än den högsta (max_age)")
         return self
 
 
@@ -234,9 +234,13 @@ class Documentation(StrictModel):
     @model_validator(mode="after")
     def _deidentified_needs_decision(self) -> Documentation:
         if self.mode is DocumentationMode.DEIDENTIFIED and not self.decision:
-            raise ValueError("mode deidentified kräver nämndens beslut i decision (14 kap. 5 §)")
+            raise ValueError(
+                "dokumentationssättet deidentified kräver nämndens beslut i decision (14 kap. 5 §)"
+            )
         if self.mode is not DocumentationMode.DEIDENTIFIED and self.decision:
-            raise ValueError("decision anges bara för mode deidentified (14 kap. 5 §)")
+            raise ValueError(
+                "nämndens beslut (decision) anges bara för mode deidentified (14 kap. 5 §)"
+            )
         return self
 
 
@@ -327,7 +331,7 @@ class Catalog(StrictModel):
                         )
         missing = sorted(k.value for k in FactKey if k not in self.fact_questions)
         if missing:
-            raise ValueError(f"fact_questions saknar: {', '.join(missing)}")
+            raise ValueError(f"frågetext saknas i fact_questions för: {', '.join(missing)}")
         return self
 
     def conditions_of(self, insats: Insats) -> list[ConditionSpec]:

@@ -212,8 +212,10 @@ def _own_message(raised: object, msg: str) -> str:
     text = text.strip()
     if not text:
         return FALLBACK
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?", ")")) else text + "."
+    first = text.split(" ", 1)[0]
+    if "_" not in first:  # a field name such as min_age keeps its spelling
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _number(value: object) -> str:
