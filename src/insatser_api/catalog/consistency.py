@@ -33,7 +33,7 @@ from insatser_api.catalog.schemas import (
 Bound = Literal["min", "max"]
 Subject = Literal["applicant", "child"]
 
-_DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-"})
+_DASHES = re.compile("[–—−‐‑]")  # "7–18 år" is written with an en dash in the bilaga
 _NUMBER_WORDS = {
     "en": 1,
     "ett": 1,
@@ -50,16 +50,17 @@ _NUMBER_WORDS = {
 _PERIOD = re.compile(
     r"\binom\s+(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+år(?:et)?\b", re.IGNORECASE
 )
-_RANGE = re.compile(
-    r"(?:mellan\s+(?P<a1>\d{1,3})\s+och\s+(?P<b1>\d{1,3})|(?P<a2>\d{1,3})\s*-\s*(?P<b2>\d{1,3}))"
-    r"\s*år\b",
+# Each pattern starts at the number, so a scan tries little at each position; the words around
+# it are read afterwards, anchored at the number.
+_RANGE = re.compile(r"(?P<low>\d{1,3})\s*(?:-|och)\s*(?P<high>\d{1,3})\s*år\b", re.IGNORECASE)
+_AGE = re.compile(r"(?P<n>\d{1,3})\s*år\b", re.IGNORECASE)
+_BEFORE = re.compile(
+    r"(?:^|(?<=\W))(?P<word>fyllt|minst|lägst|från och med|från|upp till|högst|till och med|under"
+    r"|över)\s+$",
     re.IGNORECASE,
 )
-_SINGLE = re.compile(
-    r"(?:(?P<before>fyllt|minst|lägst|från och med|från|upp till|högst|till och med|under|över)"
-    r"\s+)?(?P<n>\d{1,3})\s*år\b"
-    r"(?:\s+(?P<after>(?:eller|och)\s+(?:äldre|uppåt|mer|över|yngre|under)))?",
-    re.IGNORECASE,
+_AFTER = re.compile(
+    r"\s+(?P<word>(?:eller|och)\s+(?:äldre|uppåt|mer|över|yngre|under))\b", re.IGNORECASE
 )
 _FROM_WORDS = {"fyllt", "minst", "lägst", "från och med", "från"}
 _UP_TO_WORDS = {"upp till", "högst", "till och med"}
@@ -210,29 +211,36 @@ def _agree(limit: _Limit, mention: _Mention) -> bool:
 
 def _ages(text: str) -> list[_Mention]:
     """The ages a text states, in order; periods ("inom ett år") are not ages."""
-    text = _PERIOD.sub(lambda m: " " * len(m.group(0)), text.translate(_DASHES))
+    if "år" not in text and "ÅR" not in text:
+        return []
+    text = _DASHES.sub("-", text)
+    if "nom" in text:
+        text = _PERIOD.sub(lambda m: " " * len(m.group(0)), text)
     found: list[tuple[int, _Mention]] = []
     for match in _RANGE.finditer(text):
-        low, high = match.group("a1") or match.group("a2"), match.group("b1") or match.group("b2")
         subject = _subject(text, match.start())
         phrase = _phrase(match.group(0))
-        found.append((match.start(), _Mention(int(low), "min", phrase, subject)))
-        found.append((match.start(), _Mention(int(high), "max", phrase, subject)))
+        found.append((match.start(), _Mention(int(match["low"]), "min", phrase, subject)))
+        found.append((match.start(), _Mention(int(match["high"]), "max", phrase, subject)))
     text = _RANGE.sub(lambda m: " " * len(m.group(0)), text)
-    for match in _SINGLE.finditer(text):
-        value, bound = int(match.group("n")), _single_bound(match)
-        if match.group("before") and match.group("before").lower() == "under":
+    for match in _AGE.finditer(text):
+        before = _BEFORE.search(text, max(0, match.start() - 20), match.start())
+        after = _AFTER.match(text, match.end())
+        before_word = before["word"].lower() if before else ""
+        after_word = after["word"].lower() if after else ""
+        value = int(match["n"])
+        if before_word == "under":  # "under 18 år": at most 17
             value -= 1
-        elif match.group("before") and match.group("before").lower() == "över":
+        elif before_word == "över":  # "över 65 år": at least 66
             value += 1
-        mention = _Mention(value, bound, _phrase(match.group(0)), _subject(text, match.start()))
-        found.append((match.start(), mention))
+        start = before.start() if before else match.start()
+        phrase = _phrase(text[start : after.end() if after else match.end()])
+        bound = _single_bound(before_word, after_word)
+        found.append((start, _Mention(value, bound, phrase, _subject(text, start))))
     return [mention for _, mention in sorted(found, key=lambda item: item[0])]
 
 
-def _single_bound(match: re.Match[str]) -> Bound | None:
-    before = (match.group("before") or "").lower()
-    after = (match.group("after") or "").lower()
+def _single_bound(before: str, after: str) -> Bound | None:
     if before in _FROM_WORDS or before == "över" or after.endswith(_OLDER):
         return "min"
     if before in _UP_TO_WORDS or before == "under" or after.endswith(("yngre", "under")):
