@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,8 +11,8 @@ import yaml
 from pydantic import ValidationError
 
 from insatser_api.catalog import consistency
+from insatser_api.catalog.messages_sv import field_message, os_reason, yaml_place
 from insatser_api.catalog.schemas import Catalog
-from insatser_api.kit.messages_sv import swedish_message
 
 # libyaml is several times faster; the pure-Python loader gives the same result
 _YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -35,11 +34,11 @@ def load_catalog(path: Path) -> LoadedCatalog:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise CatalogError(f"{path}: kan inte läsas ({_os_reason(exc)})") from exc
+        raise CatalogError(f"{path}: kan inte läsas ({os_reason(exc)})") from exc
     try:
         data = yaml.load(raw, Loader=_YamlLoader)
     except yaml.YAMLError as exc:
-        raise CatalogError(f"{path}: inte giltig YAML{_yaml_place(exc)}") from exc
+        raise CatalogError(f"{path}: inte giltig YAML{yaml_place(exc)}") from exc
     if not isinstance(data, dict):
         raise CatalogError(f"{path}: översta nivån ska vara en mappning (nyckel: värde)")
     try:
@@ -76,12 +75,7 @@ def load_catalog_dir(directory: Path) -> list[LoadedCatalog]:
 def _describe(path: Path, data: dict[str, Any], exc: ValidationError) -> str:
     lines = [f"{path}: {exc.error_count()} fel i katalogen"]
     for error in exc.errors(include_url=False, include_input=False):
-        message = swedish_message(error)
-        pattern = (error.get("ctx") or {}).get("pattern")
-        if error["type"] == "string_pattern_mismatch" and pattern:
-            # The API keeps its patterns to itself; whoever edits a catalogue needs to see it.
-            message = f"{message.removesuffix('.')} (mönster {pattern})."
-        lines.append(f"  {_location(data, error['loc'])}: {message}")
+        lines.append(f"  {_location(data, error['loc'])}: {field_message(error)}")
     return "\n".join(lines)
 
 
@@ -101,42 +95,4 @@ def _location(data: Any, loc: tuple[int | str, ...]) -> str:
                 continue  # pydantic names the chosen member of a discriminated union
             node = node.get(key) if isinstance(node, dict) else None
             parts.append(("." if parts else "") + key)
-    return "".join(parts) or "(top level)"
-
-
-def _os_reason(exc: OSError) -> str:
-    # The operating system's own text is English; the common reasons are said in Swedish.
-    reasons = {
-        "ENOENT": "filen finns inte",
-        "EACCES": "behörighet saknas",
-        "EISDIR": "är en mapp",
-    }
-    name = errno.errorcode.get(exc.errno or 0, "")
-    return reasons.get(name, f"fel från operativsystemet: {name or 'okänt'}")
-
-
-# PyYAML's reasons are English; the ones a catalogue editor meets are said in Swedish, the rest
-# as a plain syntax error. The line and column are what the editor needs most.
-_YAML_PROBLEMS = (
-    ("cannot start any token", "ett tecken som inte får inleda ett värde (t.ex. tabb)"),
-    ("mapping values are not allowed", "kolon på fel ställe (citera texter som innehåller ': ')"),
-    ("could not find expected ':'", "kolon saknas efter en nyckel"),
-    ("expected <block end>", "fel indrag"),
-    ("found unexpected end of stream", "filen tar slut mitt i ett värde"),
-    ("expected ',' or ']'", "en lista [ … ] avslutas inte"),
-    ("expected ',' or '}'", "en mappning { … } avslutas inte"),
-    ("found undefined alias", "okänt alias (*namn)"),
-    ("found duplicate anchor", "ankaret (&namn) finns redan"),
-    ("while scanning a quoted scalar", "ett citattecken avslutas aldrig"),
-)
-
-
-def _yaml_place(exc: yaml.YAMLError) -> str:
-    problem = str(getattr(exc, "problem", "") or "")
-    reason = next((sv for en, sv in _YAML_PROBLEMS if en in problem), None)
-    if reason is None:
-        reason = next((sv for en, sv in _YAML_PROBLEMS if en in str(exc)), "syntaxfel")
-    mark = getattr(exc, "problem_mark", None)
-    if mark is None:
-        return f": {reason}"
-    return f" på rad {mark.line + 1}, kolumn {mark.column + 1}: {reason}"
+    return "".join(parts) or "(översta nivån)"
