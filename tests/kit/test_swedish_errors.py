@@ -144,7 +144,8 @@ _JSON = st.recursive(
     | st.integers(min_value=-(10**20), max_value=10**20)
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=30)
-    | st.sampled_from(["2026-11-20", "2026-02-30", "2380", "cra", MARK, "199001011234"]),
+    | st.sampled_from(["2026-11-20", "2026-02-30", "2380", "cra", MARK, "199001011234", LONG])
+    | st.sampled_from([131, -1, 40, 10**6, 1.5, [{"ended_on": "2026-11-20"}] * 101]),
     lambda inner: (
         st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
     ),
@@ -154,10 +155,14 @@ _JSON = st.recursive(
 
 def _bodies(model: type[BaseModel]) -> st.SearchStrategy[dict[str, Any]]:
     """Objects with the model's own field names (and nested ones) and arbitrary values."""
+    schema = model.model_json_schema()
+    # Every field name at any depth, so a field added later is fuzzed without editing this test.
     names = sorted(
-        set(model.model_fields)
-        | {"age", "birth_date", "personnummer", "folkbokford_kommunkod", "insats_id", "enhet"}
-        | {"ended_on", "participates", "has_cra_behandlare"}
+        {
+            name
+            for part in (schema, *schema.get("$defs", {}).values())
+            for name in part.get("properties", {})
+        }
     )
     value = st.one_of(_JSON, st.dictionaries(st.sampled_from(names), _JSON, max_size=4))
     nested = st.one_of(value, st.lists(st.dictionaries(st.sampled_from(names), _JSON), max_size=3))
