@@ -17,6 +17,7 @@ from pydantic import BaseModel, TypeAdapter
 from insatser_api.catalog.responses import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
 from insatser_api.client.errors import ProblemResponse
+from insatser_api.eligibility.facts import FactList
 from insatser_api.eligibility.schemas import (
     EligibilityAllRequest,
     EligibilityAllResponse,
@@ -142,6 +143,10 @@ def list_insatser(
 
 def get_insats(insats_id: str, as_of: dt.date | None) -> Call[InsatsDetail]:
     return Call("GET", _insats_path(insats_id), _model(InsatsDetail), _params(as_of=as_of))
+
+
+def list_facts(as_of: dt.date | None) -> Call[FactList]:
+    return Call("GET", "/v1/facts", _model(FactList), _params(as_of=as_of))
 
 
 def check_eligibility(insats_id: str, body: EligibilityBody) -> Call[EligibilityResponse]:

@@ -61,6 +61,25 @@ AGE_OF = {"applicant": FactKey.APPLICANT_AGE, "child": FactKey.CHILD_AGE}
 # not met rather than unknown.
 NOT_FOLKBOKFORD = "ej folkbokförd"
 
+# The truthful negative answers a kommunkod fact takes besides a kommunkod (api.md: every
+# question can be answered without inventing a value). None is ever equal to a kommunkod, so a
+# villkor on the fact is not met: an explicit negative is a known fact, not an unknown one.
+NO_KOMMUN = "none"  # not folkbokförd in any kommun; not placed outside the home
+OTHER_KOMMUN = "other"  # another kommun than the catalogue's, its code not given
+NO_CHILD = "no_child"  # the child's folkbokföring when the person has no child
+# What each negative says, for the villkor's message.
+NEGATIVE_MEANS: dict[tuple[FactKey, str], str] = {
+    (FactKey.APPLICANT_FOLKBOKFORD, NO_KOMMUN): "personen är inte folkbokförd i någon kommun",
+    (FactKey.APPLICANT_FOLKBOKFORD, OTHER_KOMMUN): "personen är folkbokförd i en annan kommun",
+    (FactKey.CHILD_FOLKBOKFORD, NO_KOMMUN): "barnet är inte folkbokfört i någon kommun",
+    (FactKey.CHILD_FOLKBOKFORD, OTHER_KOMMUN): "barnet är folkbokfört i en annan kommun",
+    (FactKey.CHILD_FOLKBOKFORD, NO_CHILD): "personen har inget barn",
+    (FactKey.PLACED_BY_KOMMUNKOD, NO_KOMMUN): "barnet är inte placerat utanför det egna hemmet",
+    (FactKey.PLACED_BY_KOMMUNKOD, OTHER_KOMMUN): "barnet är placerat av en annan kommun",
+    (FactKey.PLACED_IN_KOMMUNKOD, NO_KOMMUN): "barnet är inte placerat utanför det egna hemmet",
+    (FactKey.PLACED_IN_KOMMUNKOD, OTHER_KOMMUN): "barnet är placerat i en annan kommun",
+}
+
 # The key is the attribute path, so reading a fact is following it (`attrgetter` follows dots).
 _READERS = {key: attrgetter(key.value) for key in FactKey}
 
