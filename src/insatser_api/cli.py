@@ -56,7 +56,8 @@ def serve(
         # admin reload (ops/reload.py); SIGHUP to this process does the same.
         os.environ[SUPERVISOR_PID_VARIABLE] = str(os.getpid())
     uvicorn.run(
-        "insatser_api.main:app",
+        "insatser_api.main:served_app",
+        factory=True,
         host=host or settings.host,
         port=port or settings.port,
         workers=workers,

@@ -57,8 +57,6 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
 
     @asynccontextmanager
     async def lifespan(application: FastAPI) -> AsyncIterator[None]:
-        # The catalogue, compiled rules and imports live as long as the process (kit/heap.py).
-        settle_after_start_up()
         async with reload_on_sighup(application):
             yield
         if decision_log is not None:
@@ -149,6 +147,18 @@ def _document_catalog_version_header(app: FastAPI) -> None:
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def served_app() -> FastAPI:
+    """The app as `insatser-api serve` runs it in each worker (uvicorn's factory): logging
+    configured, and the garbage collector set for a long-running process once start-up has
+    built the catalogue (kit/heap.py). An app built in-process by `create_app` leaves the
+    collector as it found it."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    application = create_app(settings)
+    settle_after_start_up()
+    return application
 
 
 def __getattr__(name: str) -> FastAPI:

@@ -130,7 +130,7 @@ def _answered(decisions: list[Decision]) -> AnsweredRequest:
 @pytest.fixture
 def decisions(app: FastAPI) -> list[Decision]:
     version = app.state.registry.versions[0]
-    return list(version.compiled.judge_all(Situation(as_of=dt.date(2026, 11, 30)), None))
+    return list(version.compiled.judge_all(Situation.from_facts(as_of=dt.date(2026, 11, 30)), None))
 
 
 def test_month_is_the_stockholm_month(engine: Engine, decisions: list[Decision]) -> None:

@@ -1,7 +1,8 @@
 """Pydantic models of a catalogue file (`catalog/<kommun>/<valid_from>.yaml`).
 
 The catalogue says *which* conditions apply to an insats; the classes in
-`insatser_api.rules.conditions` say *how* each kind is evaluated.
+`insatser_api.rules.conditions` say *how* each kind is evaluated, and `compile.py` builds the
+one from the other. The facts a condition may name are `rules.facts.FactKey`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from insatser_api.kit.schemas import StrictModel
+from insatser_api.rules.facts import KOMMUNKOD_FACTS, YES_NO_FACTS, FactKey
 
 KommunKod = Annotated[str, Field(pattern=r"^\d{4}$", description="Fyrsiffrig kommunkod (SCB)")]
 InsatsId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
@@ -41,43 +43,6 @@ class Kanal(StrEnum):
     SAMVERKAN = "samverkan"  # via andra aktörer (socialsekreterare, Arbetsförmedlingen, ...)
     DIREKTKONTAKT = "direktkontakt"  # personen kontaktar enheten själv
     UPPSOKANDE = "uppsokande"  # enheten tar själv kontakt med personen
-
-
-class FactKey(StrEnum):
-    """Request facts a condition may read; the names are the request's JSON paths."""
-
-    APPLICANT_AGE = "applicant.age"
-    APPLICANT_FOLKBOKFORD = "applicant.folkbokford_kommunkod"
-    CHILD_AGE = "child.age"
-    CHILD_FOLKBOKFORD = "child.folkbokford_kommunkod"
-    CHILD_PARTICIPATES = "child.participates"
-    GUARDIAN_CONSENT = "guardian_consent"
-    HISTORY = "history"
-    STAY_UNTIL = "stay_until"
-    HAS_CRA_BEHANDLARE = "facts.has_cra_behandlare"
-    HAD_BOSTAD_FORST = "facts.had_bostad_forst"
-    HAS_HYRESKONTRAKT_IN_KOMMUN = "facts.has_hyreskontrakt_in_kommun"
-    COMPLETED_12_STEP_PRIMARY = "facts.completed_12_step_primary"
-    PLACED_BY_KOMMUNKOD = "facts.placed_outside_home_by_kommunkod"
-    PLACED_IN_KOMMUNKOD = "facts.placed_outside_home_in_kommunkod"
-
-
-KOMMUNKOD_FACTS = frozenset(
-    {
-        FactKey.APPLICANT_FOLKBOKFORD,
-        FactKey.CHILD_FOLKBOKFORD,
-        FactKey.PLACED_BY_KOMMUNKOD,
-        FactKey.PLACED_IN_KOMMUNKOD,
-    }
-)
-YES_NO_FACTS = frozenset(
-    {
-        FactKey.HAS_CRA_BEHANDLARE,
-        FactKey.HAD_BOSTAD_FORST,
-        FactKey.HAS_HYRESKONTRAKT_IN_KOMMUN,
-        FactKey.COMPLETED_12_STEP_PRIMARY,
-    }
-)
 
 
 class _ConditionBase(StrictModel):

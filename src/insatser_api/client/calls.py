@@ -14,8 +14,8 @@ from urllib.parse import quote
 import httpx
 from pydantic import BaseModel, TypeAdapter
 
+from insatser_api.catalog.responses import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
-from insatser_api.catalog.views import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.client.errors import ProblemResponse
 from insatser_api.eligibility.schemas import (
     EligibilityAllRequest,

@@ -9,8 +9,8 @@ from typing import Self, TypeVar
 
 import httpx
 
+from insatser_api.catalog.responses import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
-from insatser_api.catalog.views import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.client import calls
 from insatser_api.client.calls import (
     Call,
