@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -75,6 +76,8 @@ def _migrate_embedded_database(database_url: str) -> None:
     """Create and migrate an embedded SQLite database before serving, so that a fresh install
     answers at once. PostgreSQL is migrated as its own deployment step (`db upgrade`): several
     instances starting together must not race to migrate a shared database."""
+    # Alembic logs one INFO line per plugin when it is first imported: noise at every start.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     from insatser_api.kit import migrations
     from insatser_api.kit.database import is_sqlite
 

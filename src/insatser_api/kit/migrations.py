@@ -6,16 +6,11 @@ from any folder. `alembic.ini` at the top of the checkout is for `alembic revisi
 
 from __future__ import annotations
 
-import logging
-
 from alembic import command
 from alembic.config import Config
 
 from insatser_api.kit.bundled import migrations_dir
 from insatser_api.kit.database import normalize_url
-
-# One INFO line per Alembic plugin at every start of `serve` says nothing to an operator.
-logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 
 def alembic_config(database_url: str) -> Config:
