@@ -1,7 +1,7 @@
 """Settings, from the environment (prefix `INSATSER_`) or a `.env` file.
 
 Start-up refuses settings that would be unsafe on a municipal network: authentication turned off,
-or a placeholder secret, outside development and test (README, Security).
+or a placeholder secret, outside development and test (docs/security.md).
 """
 
 from __future__ import annotations
