@@ -21,7 +21,7 @@ from insatser_api.client.calls import (
 )
 from insatser_api.eligibility.facts import FactList
 from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse
-from insatser_api.kit.pagination import Page
+from insatser_api.kit.page import Page
 from insatser_api.ops.schemas import CatalogReloaded
 from insatser_api.records.schemas import DocumentationRecordOut
 from insatser_api.statistics.schemas import DecisionStatistics, DocumentationStatistics

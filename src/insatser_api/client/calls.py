@@ -24,7 +24,7 @@ from insatser_api.eligibility.schemas import (
     EligibilityRequest,
     EligibilityResponse,
 )
-from insatser_api.kit.pagination import Page
+from insatser_api.kit.page import Page
 from insatser_api.ops.schemas import CatalogReloaded
 from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
 from insatser_api.statistics.schemas import DecisionStatistics, DocumentationStatistics
