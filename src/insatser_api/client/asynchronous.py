@@ -19,8 +19,7 @@ from insatser_api.client.calls import (
     EligibilityBody,
     Readiness,
 )
-from insatser_api.eligibility.facts import FactList
-from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse
+from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse, FactList
 from insatser_api.kit.page import Page
 from insatser_api.ops.schemas import CatalogReloaded
 from insatser_api.records.schemas import DocumentationRecordOut

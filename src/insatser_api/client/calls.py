@@ -17,12 +17,12 @@ from pydantic import BaseModel, TypeAdapter
 from insatser_api.catalog.responses import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
 from insatser_api.client.errors import ProblemResponse
-from insatser_api.eligibility.facts import FactList
 from insatser_api.eligibility.schemas import (
     EligibilityAllRequest,
     EligibilityAllResponse,
     EligibilityRequest,
     EligibilityResponse,
+    FactList,
 )
 from insatser_api.kit.page import Page
 from insatser_api.ops.schemas import CatalogReloaded

@@ -14,44 +14,18 @@ hand (a personnummer, a birth date or an age, `type` "age").
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel, Field
 
 from insatser_api.catalog.dependencies import CatalogDep
 from insatser_api.catalog.examples import example
 from insatser_api.catalog.registry import CatalogVersion
+from insatser_api.eligibility.schemas import FactAnswer, FactItem, FactList, FactType
 from insatser_api.kit.errors import PROBLEM_RESPONSES
 from insatser_api.rules.facts import NO_KOMMUN, OTHER_KOMMUN, FactKey
 from insatser_api.security.dependencies import require_catalog_read
 from insatser_api.security.errors import AUTH_RESPONSES
-
-FactType = Literal["age", "kommunkod", "boolean", "history", "date"]
-
-
-class FactAnswer(BaseModel):
-    request: dict[str, Any] = Field(description="JSON att lägga in i begäran (slås ihop på djupet)")
-    means: str = Field(description="Vad svaret betyder, på svenska")
-    negative: bool = Field(description="Ett nej: ingen, inget eller gäller inte")
-
-
-class FactItem(BaseModel):
-    fact: str = Field(description="Uppgiftens nyckel, som i missing_facts och next_questions")
-    question: str
-    type: FactType = Field(
-        description="Vad ett svar med eget värde är: age (personnummer, födelsedatum eller "
-        "ålder), kommunkod (fyra siffror, none eller other), boolean, history (lista över "
-        "avslutade insatser), date (ÅÅÅÅ-MM-DD)"
-    )
-    answers: list[FactAnswer] = Field(
-        description="Svar som inte kräver ett eget värde; minst ett nej-svar per uppgift "
-        "(utom den sökandes ålder: alla har en ålder)"
-    )
-
-
-class FactList(BaseModel):
-    items: list[FactItem]
 
 
 def _answer(request: dict[str, Any], means: str, negative: bool) -> FactAnswer:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, model_validator
 
@@ -191,3 +191,30 @@ class EligibilityAllResponse(BaseModel):
     as_of: dt.date
     results: list[EligibilityResponse]
     summary: Summary
+
+
+FactType = Literal["age", "kommunkod", "boolean", "history", "date"]
+
+
+class FactAnswer(BaseModel):
+    request: dict[str, Any] = Field(description="JSON att lägga in i begäran (slås ihop på djupet)")
+    means: str = Field(description="Vad svaret betyder, på svenska")
+    negative: bool = Field(description="Ett nej: ingen, inget eller gäller inte")
+
+
+class FactItem(BaseModel):
+    fact: str = Field(description="Uppgiftens nyckel, som i missing_facts och next_questions")
+    question: str
+    type: FactType = Field(
+        description="Vad ett svar med eget värde är: age (personnummer, födelsedatum eller "
+        "ålder), kommunkod (fyra siffror, none eller other), boolean, history (lista över "
+        "avslutade insatser), date (ÅÅÅÅ-MM-DD)"
+    )
+    answers: list[FactAnswer] = Field(
+        description="Svar som inte kräver ett eget värde; minst ett nej-svar per uppgift "
+        "(utom den sökandes ålder: alla har en ålder)"
+    )
+
+
+class FactList(BaseModel):
+    items: list[FactItem]
