@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from insatser_api.rules.facts import FactKey
 
 # Defined outside rules/ so that the client can name them without importing this layer.
 from insatser_api.outcomes import Outcome as Outcome
 from insatser_api.outcomes import Status as Status
+from insatser_api.rules.facts import FactKey
 
 
 @dataclass(frozen=True, slots=True)
