@@ -104,7 +104,12 @@ def _applicant(applicant: Applicant, as_of: dt.date, errors: _Errors) -> rules.A
         errors,
         birth_from_number=birth_from_number,
     )
-    return rules.Applicant(age=age, folkbokford_kommunkod=folkbokford)
+    birth_date = birth_from_number or applicant.birth_date
+    return rules.Applicant(
+        age=age,
+        folkbokford_kommunkod=folkbokford,
+        birth_date=birth_date if age is not None else None,
+    )
 
 
 def _child(child: Child, as_of: dt.date, errors: _Errors) -> rules.Child:
