@@ -5,12 +5,8 @@ that every such check reads a text the same way, whatever digits, dashes or invi
 characters it was written with.
 """
 
-from insatser_api.security.identity.detector import (
-    REQUEST_ID_KINDS,
-    TEXT_KINDS,
-    IdentityKind,
-    find_identity,
-)
+from insatser_api.security.identity.detector import REQUEST_ID_KINDS, TEXT_KINDS, find_identity
+from insatser_api.security.identity.kinds import IdentityKind
 from insatser_api.security.identity.normalise import normalise
 
 __all__ = ["REQUEST_ID_KINDS", "TEXT_KINDS", "IdentityKind", "find_identity", "normalise"]

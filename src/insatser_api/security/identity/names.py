@@ -26,7 +26,7 @@ _ALSO_WORDS = frozenset(
     alm asp berg björk blixt borg brink bäck ek falk flink fors frid frisk green gren hall
     hjort holm hägg jarl kvist li lilja lind ljung lund lönn malm modig nord palm rask skog
     sköld stark storm strand strid ström svärd thor tran wall
-    """.split()
+    """.split()  # noqa: SIM905  (a word list reads better as words)
 )
 # Words after which a capitalised word is taken as a name: "heter Aziz", "sin son Olle".
 _CUES = frozenset(
@@ -36,7 +36,7 @@ _CUES = frozenset(
     make maken maka makan sambo sambon partner partnern pojkvän pojkvännen flickvän
     flickvännen vän vännen kompis kompisen barnet farmor mormor farfar morfar moster
     mostern faster fastern morbror farbror kusin kusinen granne grannen
-    """.split()
+    """.split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SENTENCE_END = frozenset(".!?:;\n•")
@@ -66,24 +66,28 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def name_spans(text: str) -> Iterator[tuple[int, int]]:
-    names = lexicon()
     words = list(_WORD.finditer(text))
     folded = [word[0].casefold() for word in words]
     for index, word in enumerate(words):
-        token, key = word[0], folded[index]
-        parts = key.split("-")
-        in_lexicon = key in names or all(part in names for part in parts)
-        capitalised = _is_capitalised(token)
-        if in_lexicon and key not in _ALSO_WORDS and not any(p in _ALSO_WORDS for p in parts):
+        if _is_name(text, words, folded, index):
             yield word.span()
-        elif capitalised and _after_cue(folded, index):
-            yield word.span()
-        elif in_lexicon and capitalised and not _starts_sentence(text, word.start()):
-            yield word.span()
-        elif in_lexicon and capitalised and _next_to_a_name(words, folded, index):
-            yield word.span()
-        elif _SSON.fullmatch(token):
-            yield word.span()
+
+
+def _is_name(text: str, words: list[re.Match[str]], folded: list[str], index: int) -> bool:
+    names = lexicon()
+    token, key = words[index][0], folded[index]
+    parts = key.split("-")
+    in_lexicon = key in names or all(part in names for part in parts)
+    capitalised = _is_capitalised(token)
+    if in_lexicon and not ({key, *parts} & _ALSO_WORDS):
+        return True  # Karin, lindqvist: a name however it is written
+    if capitalised and _after_cue(folded, index):
+        return True  # sin son Olle, heter Aziz
+    if in_lexicon and capitalised:
+        # Per, Lund: a name inside a sentence, or next to another name (Per Lund ringde)
+        inside = not _starts_sentence(text, words[index].start())
+        return inside or _next_to_a_name(words, folded, index)
+    return _SSON.fullmatch(token) is not None
 
 
 def _after_cue(folded: list[str], index: int) -> bool:

@@ -8,6 +8,7 @@ run. Letters end a run (except `O`/`o` and `l`/`I` between digits, read as 0 and
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ def runs(text: str) -> Iterator[Run]:
     for match in _RUN.finditer(text):
         raw = match[0]
         groups = list(_GROUP.finditer(raw))
-        separators = tuple(raw[a.end() : b.start()] for a, b in zip(groups, groups[1:], strict=False))
+        separators = tuple(raw[a.end() : b.start()] for a, b in itertools.pairwise(groups))
         yield Run(match.start(), match.end(), raw, tuple(g[0] for g in groups), separators)
 
 
@@ -62,9 +63,9 @@ def plausible_date_part(yymmdd: str) -> bool:
 
 def _identity_number_in(digits: str) -> bool:
     for start in range(len(digits) - 9):
-        if len(digits) - start >= 12 and digits[start : start + 2] in _CENTURIES:
-            if plausible_date_part(digits[start + 2 : start + 8]):
-                return True
+        twelve = len(digits) - start >= 12 and digits[start : start + 2] in _CENTURIES
+        if twelve and plausible_date_part(digits[start + 2 : start + 8]):
+            return True
         if plausible_date_part(digits[start : start + 6]):
             return True
     return False
@@ -148,6 +149,8 @@ def _date(year: str, month: str, day: str) -> dt.date | None:
 
 
 def is_recent(day: dt.date, today: dt.date) -> bool:
-    return today.replace(year=today.year - RECENT_YEARS, day=1) <= day <= today.replace(
-        year=today.year + 1, day=1
+    return (
+        today.replace(year=today.year - RECENT_YEARS, day=1)
+        <= day
+        <= today.replace(year=today.year + 1, day=1)
     )
