@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_DIGEST = "sha256:5e612ee30e0587035d22778b8a6f62bce299920393a39dfbb5fcbdac7a4174d6"
+_DIGEST = "sha256:f06e3c7c392255fe955d9c36654120ab04a5e120b9f25a23ba37df8924dabcd7"
 
 CATALOG: dict[str, Any] = {
     "kommun": {"kod": "2380", "namn": "Östersunds kommun"},

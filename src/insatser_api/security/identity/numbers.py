@@ -112,19 +112,32 @@ def date_in(run: Run) -> dt.date | None:
     """A full date written with digits: ÅÅÅÅ-MM-DD, DD/MM/ÅÅÅÅ, DD.MM.ÅÅ, ÅÅÅÅMMDD, ÅÅMMDD."""
     groups = run.groups
     for index in range(len(groups)):
-        found = _date_at(groups[index : index + 3])
+        found = _date_at(groups[index : index + 3], run.separators[index : index + 2])
         if found is not None:
             return found
     return None
 
 
-def _date_at(groups: tuple[str, ...]) -> dt.date | None:
+# Between a date's parts: the same `-`, `.` or `/` twice (spaces around allowed); with a
+# four-digit year also spaces (21 9 1976, 21/9 1976); never a comma (`kl 9.05, 12 min`).
+_DATE_SEPARATORS = frozenset({"-", ".", "/"})
+
+
+def _separated_like_a_date(separators: tuple[str, ...], four_digit_year: bool) -> bool:
+    marks = {separator.strip() for separator in separators}
+    if four_digit_year:
+        marks.discard("")
+        return len(marks) <= 1 and marks <= _DATE_SEPARATORS
+    return len(marks) == 1 and marks <= _DATE_SEPARATORS
+
+
+def _date_at(groups: tuple[str, ...], separators: tuple[str, ...]) -> dt.date | None:
     lengths = tuple(len(group) for group in groups)
     if lengths[:1] == (8,):
         return _date(groups[0][:4], groups[0][4:6], groups[0][6:])
     if lengths[:1] == (6,):
         return _date(century(groups[0][:2]), groups[0][2:4], groups[0][4:])
-    if len(groups) < 3:
+    if len(groups) < 3 or not _separated_like_a_date(separators, 4 in (lengths[0], lengths[2])):
         return None
     year_first = lengths[0] == 4 and 1 <= lengths[1] <= 2 and 1 <= lengths[2] <= 2
     if year_first:
