@@ -17,7 +17,8 @@ import phonenumbers
 
 from insatser_api.security.identity.kinds import IdentityKind
 
-_RUN = re.compile(r"\+?\d(?:[ \-./_:+,'()]{0,3}\d)*")
+# A comma joins digits only without a space after it: "20 min, 2 deltagare" is a list.
+_RUN = re.compile(r"\+?\d(?:(?:[ \-./_:+'()]|,(?! )){0,3}\d)*")
 _GROUP = re.compile(r"\d+")
 _SANDWICHED_LOOKALIKE = re.compile(r"(?<=\d)[OolI]+(?=\d)")
 _LOOKALIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
