@@ -37,7 +37,9 @@ _CHECKS = {
 
 def _hash(pepper: str, client: str, key: str) -> str:
     secret = hmac.new(pepper.encode(), _LABEL, hashlib.sha256).digest()
-    return hmac.new(secret, client.encode() + b"\x00" + key.encode(), hashlib.sha256).hexdigest()
+    name = client.encode()
+    message = len(name).to_bytes(4, "big") + name + key.encode()
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
 def _hash_stored_keys() -> None:

@@ -18,5 +18,7 @@ _LABEL = b"insatser-api idempotency-key v1"
 
 def hash_idempotency_key(client: str, key: str, pepper: str) -> str:
     secret = hmac.new(pepper.encode(), _LABEL, hashlib.sha256).digest()
-    message = client.encode() + b"\x00" + key.encode()
+    # The client's length first: ("a", "b\0c") and ("a\0b", "c") are different messages.
+    name = client.encode()
+    message = len(name).to_bytes(4, "big") + name + key.encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
