@@ -51,11 +51,10 @@ _FOUND_IN_TEXT = {
 
 def check_content(body: DocumentationRecordIn, documentation: Documentation) -> list[FieldError]:
     """The fields the mode forbids or requires; for `individual`, the personnummer's validity."""
-    errors = _check_topic(body, documentation)
     if documentation.mode is DocumentationMode.INDIVIDUAL:
-        return errors + _check_individual(body)
+        return _check_individual(body) + _check_topic(body, documentation, "")
     rule = _NO_IDENTITY_RULES[documentation.mode]
-    errors += [
+    errors = [
         FieldError(field=field, message=rule, code="identifying_data_forbidden")
         for field, value in (("personnummer", body.personnummer), ("name", body.name))
         if value is not None
@@ -64,17 +63,20 @@ def check_content(body: DocumentationRecordIn, documentation: Documentation) -> 
         errors.append(
             FieldError(field="contact", message="Ange kontaktformen. " + rule, code="missing")
         )
+    errors += _check_topic(body, documentation, " " + rule)
     if body.text is not None:
         errors += _check_text(body.text, rule)
     return errors
 
 
-def _check_topic(body: DocumentationRecordIn, documentation: Documentation) -> list[FieldError]:
+def _check_topic(
+    body: DocumentationRecordIn, documentation: Documentation, rule: str
+) -> list[FieldError]:
     codes = [topic.code for topic in documentation.topics]
     if body.topic is None:
         if not codes:
             return []
-        message = "Ange ämnet, ett av: " + ", ".join(codes) + "."
+        message = "Ange ämnet, ett av: " + ", ".join(codes) + "." + rule
         return [FieldError(field="topic", message=message, code="missing")]
     if body.topic in codes:
         return []
@@ -83,7 +85,7 @@ def _check_topic(body: DocumentationRecordIn, documentation: Documentation) -> l
         if codes
         else "Insatsen har inga ämnen i katalogen; utelämna fältet."
     )
-    return [FieldError(field="topic", message=message, code="unknown_topic")]
+    return [FieldError(field="topic", message=message + rule, code="unknown_topic")]
 
 
 def _check_text(text: str, rule: str) -> list[FieldError]:
