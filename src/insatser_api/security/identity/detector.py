@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Collection
 
+from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.security.identity import numbers, patterns
 from insatser_api.security.identity.kinds import IdentityKind
 from insatser_api.security.identity.names import name_spans
@@ -27,7 +28,7 @@ def find_identity(
 ) -> list[IdentityKind]:
     """The kinds of identity in `text` among `kinds`, in the order of `IdentityKind`."""
     text = normalise(text)
-    today = today or dt.date.today()
+    today = today or today_in_stockholm()
     found: set[IdentityKind] = set()
     if _WORD_KINDS & set(kinds):
         found |= _in_words(text)
