@@ -40,7 +40,7 @@ def scan() -> None:
                 .execution_options(yield_per=_BATCH)
             )
             for record_id, insats_id, performed_on, text in session.execute(query):
-                kinds = find_identity(text)
+                kinds = find_identity(text or "")
                 if kinds:
                     found += 1
                     typer.echo(f"{record_id}  {insats_id}  {performed_on}  {' '.join(kinds)}")
