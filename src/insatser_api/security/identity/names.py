@@ -13,8 +13,6 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from faker.providers.person.sv_SE import Provider
-
 # Names that are also everyday Swedish words or abbreviations ("per telefon", "hans mamma",
 # "i maj", "dag", "tom", "lund"): counted only where they are written as a name, capitalised
 # inside a sentence, after a cue such as "sin son", or next to another name.
@@ -47,7 +45,10 @@ _SSON = re.compile(r"[A-ZÅÄÖ][a-zåäöé]{2,}sson")
 @cache
 def lexicon() -> frozenset[str]:
     """Every first name and surname of the lexicon, case-folded (hyphenated names whole and
-    in parts)."""
+    in parts). Faker is imported here, on first use: importing it costs a worker's start-up
+    time that most requests never need."""
+    from faker.providers.person.sv_SE import Provider
+
     names: set[str] = set()
     for source in (Provider.first_names_female, Provider.first_names_male, Provider.last_names):
         for name in source:

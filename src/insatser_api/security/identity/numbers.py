@@ -13,8 +13,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import phonenumbers
-
 from insatser_api.security.identity.kinds import IdentityKind
 
 # A comma joins digits only without a space after it: "20 min, 2 deltagare" is a list.
@@ -90,6 +88,9 @@ def _is_phone_number(run: Run) -> bool:
     digits = run.digits
     if len(digits) < 7 or not (run.text.startswith("+") or digits.startswith("0")):
         return False
+    # Imported on first use: a worker starts without its metadata, most requests never need it.
+    import phonenumbers
+
     candidate = ("+" if run.text.startswith("+") else "") + digits
     try:
         number = phonenumbers.parse(candidate, "SE")
