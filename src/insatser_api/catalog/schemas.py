@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from insatser_api.catalog.taxonomy import PERSON_FOKUS, PHASE_ORDER, Fas, Fokus, Typ
 from insatser_api.kit.schemas import StrictModel
 
 KommunKod = Annotated[str, Field(pattern=r"^\d{4}$", description="Fyrsiffrig kommunkod (SCB)")]
@@ -124,6 +125,14 @@ class YesNoCondition(_ConditionBase):
     kind: Literal["fact"] = "fact"
     fact: FactKey
     expected: bool = True
+    insats_ids: list[InsatsId] = Field(
+        default_factory=list,
+        description="Insatser i katalogen som uppgiften gäller (vårdkedjan härleds härifrån)",
+    )
+    ongoing: bool = Field(
+        default=False,
+        description="Uppgiften gäller en pågående insats (annars en avslutad)",
+    )
 
     @model_validator(mode="after")
     def _yes_no_fact(self) -> YesNoCondition:
@@ -248,6 +257,30 @@ class Tolkning(StrictModel):
     basis: str = Field(description="Var valet kommer ifrån, t.ex. rules.md eller lagrum")
 
 
+class Taxonomy(StrictModel):
+    """What kind of insats it is, whom it is for and its phase in a vårdkedja (api.md)."""
+
+    typ: Typ
+    fokus: list[Fokus] = Field(min_length=1)
+    vardkedja: list[Fas] = Field(
+        default_factory=list, description="Faser i vårdkedjan; tom = ingen behandlingskedja"
+    )
+    tolkning: list[Tolkning] = Field(
+        default_factory=list, description="Varför insatsen klassats så, där bilagan inte säger det"
+    )
+
+    @model_validator(mode="after")
+    def _codes(self) -> Taxonomy:
+        if len(set(self.fokus)) != len(self.fokus):
+            raise ValueError("fokus names a code twice")
+        if not PERSON_FOKUS.intersection(self.fokus):
+            raise ValueError("fokus needs at least one group of people (vuxna, barn_unga, ...)")
+        phases = [PHASE_ORDER[fas] for fas in self.vardkedja]
+        if phases != sorted(set(phases)):
+            raise ValueError("vardkedja lists each phase once, in the order of the chain")
+        return self
+
+
 class Insats(StrictModel):
     id: InsatsId
     section: Section
@@ -263,6 +296,7 @@ class Insats(StrictModel):
     consent: Consent
     documentation: Documentation
     tolkning: list[Tolkning] = Field(default_factory=list)
+    taxonomy: Taxonomy
 
 
 class Kommun(StrictModel):
@@ -318,11 +352,11 @@ class Catalog(StrictModel):
             if len(codes) != len(set(codes)):
                 raise ValueError(f"insats {insats.id!r}: condition codes are not unique")
             for spec in _flatten(insats.villkor.conditions):
-                if isinstance(spec, EarlierInsatsCondition):
+                if isinstance(spec, EarlierInsatsCondition | YesNoCondition):
                     unknown = sorted(set(spec.insats_ids) - known)
                     if unknown:
                         raise ValueError(
-                            f"insats {insats.id!r}: earlier_insats names unknown insatser: "
+                            f"insats {insats.id!r}: {spec.kind} names unknown insatser: "
                             + ", ".join(unknown)
                         )
         missing = sorted(k.value for k in FactKey if k not in self.fact_questions)
