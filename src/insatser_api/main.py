@@ -15,6 +15,7 @@ from insatser_api import __version__
 from insatser_api.catalog.dependencies import CATALOG_VERSION_HEADER
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.router import router as catalog_router
+from insatser_api.catalog.vardkedja_router import router as vardkedja_router
 from insatser_api.config import Settings, get_settings
 from insatser_api.decisions.log import DecisionLog
 from insatser_api.eligibility.router import router as eligibility_router
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
     install_problem_handlers(app)
     install_auth_problem_handler(app)
     app.include_router(catalog_router)
+    app.include_router(vardkedja_router)
     app.include_router(eligibility_router)
     app.include_router(records_router)
     app.include_router(statistics_router)

@@ -58,6 +58,9 @@ INSATS_PAGE: dict[str, Any] = {
             "villkor": "Folkbokförd i Östersunds kommun.",
             "documentation_mode": "individual",
             "kanaler": ["telefon", "kundcenter", "app", "fysiskt"],
+            "taxonomy": {"typ": "behandlande", "fokus": ["foraldrar"], "vardkedja": []},
+            "leder_till": [],
+            "foregas_av": [],
         }
     ],
     "total_items": 16,
@@ -84,7 +87,12 @@ INSATS: dict[str, Any] = {
             "kind": "fact",
             "description": "Har en CRA-behandlare",
             "source": "4.5.4",
-            "parameters": {"fact": "facts.has_cra_behandlare", "expected": True},
+            "parameters": {
+                "fact": "facts.has_cra_behandlare",
+                "expected": True,
+                "insats_ids": ["cra"],
+                "ongoing": True,
+            },
             "facts": [
                 {
                     "key": "facts.has_cra_behandlare",
@@ -117,9 +125,50 @@ INSATS: dict[str, Any] = {
             "text": "Insatsen säger inget om folkbokföring. Inledningens allmänna villkor gäller "
             "därför: personen ska vara folkbokförd i Östersunds kommun.",
             "basis": "rules.md, Folkbokföring",
-        }
+        },
+        {
+            "topic": "taxonomi",
+            "text": "Typ behandlande: gruppbehandling fyra förmiddagar i veckan i 14 veckor. Fas "
+            "primärbehandling: den ges samtidigt som personens egen CRA-behandling, inte efter "
+            "den. …",
+            "basis": "Örebro läns kartläggning av öppen missbruksvård (tjänstemenyn); Jordnära "
+            "(vårdkedjans faser) och Säviq (inslussning i samhället); bilagan 4.5.4",
+        },
     ],
+    "taxonomy": {
+        "typ": "behandlande",
+        "fokus": ["vuxna", "alkohol_narkotika", "arbete"],
+        "vardkedja": ["primarbehandling"],
+    },
+    "leder_till": [],
+    "foregas_av": ["cra"],
     "catalog_version": "2025-07-01",
+}
+
+VARDKEDJA: dict[str, Any] = {
+    "nodes": [
+        {"id": "cra", "title": "CRA-primärbehandling", "vardkedja": ["primarbehandling"]},
+        {"id": "f-cra", "title": "Förstärkt CRA (F-CRA)", "vardkedja": ["primarbehandling"]},
+        {
+            "id": "booster-nexus",
+            "title": "Booster efter avslutad insats",
+            "vardkedja": ["eftervard"],
+        },
+    ],
+    "edges": [
+        {
+            "from": "cra",
+            "to": "f-cra",
+            "condition": "has_cra_behandlare",
+            "text": "medan insatsen pågår",
+        },
+        {
+            "from": "cra",
+            "to": "booster-nexus",
+            "condition": "earlier_insats",
+            "text": "inom ett år efter avslutad insats",
+        },
+    ],
 }
 
 

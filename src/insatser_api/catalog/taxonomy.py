@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from pydantic import BaseModel, Field
+
 
 class Typ(StrEnum):
     MOTIVERANDE_RADGIVANDE = "motiverande_radgivande"
@@ -119,3 +121,11 @@ FAS_TERMS: dict[Fas, tuple[str, str]] = {
 }
 
 PHASE_ORDER = {fas: index for index, fas in enumerate(Fas)}
+
+
+class TaxonomyView(BaseModel):
+    """An insats' classification as the API shows it (api.md, "Taxonomy and vårdkedja")."""
+
+    typ: Typ
+    fokus: list[Fokus]
+    vardkedja: list[Fas] = Field(description="Faser i vårdkedjan; tom = ingen behandlingskedja")
