@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_DIGEST = "sha256:5e612ee30e0587035d22778b8a6f62bce299920393a39dfbb5fcbdac7a4174d6"
+_DIGEST = "sha256:ab6619c756074a00f18f191b2c72cbc425bf33f94aa99beb2b151ff2a1c9d930"
 
 CATALOG: dict[str, Any] = {
     "kommun": {"kod": "2380", "namn": "Östersunds kommun"},

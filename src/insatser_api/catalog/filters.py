@@ -39,11 +39,11 @@ async def taxonomy_filter(
     ] = None,
     fokus: Annotated[
         Fokus | None,
-        Query(description="Vilka insatsen vänder sig till eller problemområdet, t.ex. anhoriga_vuxna"),
+        Query(
+            description="Vilka insatsen vänder sig till eller problemområdet, t.ex. anhoriga_vuxna"
+        ),
     ] = None,
-    vardkedja: Annotated[
-        Fas | None, Query(description="Fas i vårdkedjan, t.ex. eftervard")
-    ] = None,
+    vardkedja: Annotated[Fas | None, Query(description="Fas i vårdkedjan, t.ex. eftervard")] = None,
 ) -> TaxonomyFilter:
     return TaxonomyFilter(typ=typ, fokus=fokus, vardkedja=vardkedja)
 

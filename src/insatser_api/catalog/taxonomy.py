@@ -94,7 +94,10 @@ FOKUS_TERMS: dict[Fokus, tuple[str, str]] = {
     Fokus.FORALDRAR: ("Föräldrar", "Insatsen vänder sig till föräldrar i sin föräldraroll."),
     Fokus.ANHORIGA_VUXNA: ("Vuxna anhöriga", "Insatsen vänder sig till vuxna anhöriga."),
     Fokus.ANHORIGA_BARN: ("Barn som anhöriga", "Insatsen vänder sig till barn som anhöriga."),
-    Fokus.ALKOHOL_NARKOTIKA: ("Alkohol och narkotika", "Skadligt bruk och beroende av alkohol, narkotika eller läkemedel."),
+    Fokus.ALKOHOL_NARKOTIKA: (
+        "Alkohol och narkotika",
+        "Skadligt bruk och beroende av alkohol, narkotika eller läkemedel.",
+    ),
     Fokus.SPEL: ("Spel", "Skadligt bruk och beroende av spel om pengar."),
     Fokus.VALD: ("Våld", "Våld i nära relationer."),
     Fokus.SKULDER: ("Skulder", "Skulder, till exempel hyresskulder."),

@@ -151,7 +151,9 @@ class Successor(BaseModel):
     insats_id: str
     title: str
     enhet: str
-    condition: str = Field(description="Koden för villkoret hos efterföljaren som insatsen uppfyller")
+    condition: str = Field(
+        description="Koden för villkoret hos efterföljaren som insatsen uppfyller"
+    )
     opens: Opens = Field(
         description="after_end: efter avslutad insats; while_ongoing: medan insatsen pågår"
     )

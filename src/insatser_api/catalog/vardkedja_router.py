@@ -57,7 +57,9 @@ async def get_vardkedja(version: CatalogDep) -> VardkedjaGraph:
             for i in catalog.insatser
         ],
         edges=[
-            VardkedjaEdge(from_=link.source, to=link.target, condition=link.condition, text=link.text)
+            VardkedjaEdge(
+                from_=link.source, to=link.target, condition=link.condition, text=link.text
+            )
             for link in chain.links
         ],
     )

@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from insatser_api.catalog.registry import CatalogVersion
+from insatser_api.catalog.vardkedja import Successor, successors_of
 from insatser_api.eligibility.schemas import (
     ConditionOut,
     ConsentOut,
@@ -105,6 +106,9 @@ def _answer(version: CatalogVersion, decision: Decision, insats: CompiledInsats)
             "until": decision.stay_limit.until,
             "message": decision.stay_limit.message,
         }
+    successors = _successors(version, decision)
+    if successors is not None:
+        answer["successors"] = [s.model_dump(mode="json") for s in successors]
     answer["information"] = decision.information
     return answer
 
@@ -167,8 +171,16 @@ def to_response(
             if decision.stay_limit is not None
             else None
         ),
+        successors=_successors(version, decision),
         information=decision.information,
     )
+
+
+def _successors(version: CatalogVersion, decision: Decision) -> list[Successor] | None:
+    """What an eligible insats opens next in the vårdkedja; None when nothing or not eligible."""
+    if decision.outcome is not Outcome.ELIGIBLE:
+        return None
+    return successors_of(version.catalog, decision.insats_id) or None
 
 
 def summarize(version: CatalogVersion, decisions: Sequence[Decision]) -> Summary:

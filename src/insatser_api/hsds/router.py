@@ -71,7 +71,7 @@ async def list_services(
     "åldersgränser, organisation, taxonomitermer (typ, fokus, vårdkedja), vägar in och "
     "avsnittet i bilagan.",
 )
-async def get_service(id: ServiceIdPath, version: CatalogDep) -> HsdsService:  # noqa: A002
+async def get_service(id: ServiceIdPath, version: CatalogDep) -> HsdsService:
     try:
         wanted: uuid.UUID | None = uuid.UUID(id)
     except ValueError:
