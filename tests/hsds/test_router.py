@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from insatser_api.catalog.registry import CatalogRegistry
+from insatser_api.hsds import examples
 from insatser_api.hsds.ids import hsds_id
 from tests.hsds.validation import BASE, LIST_RESPONSE, errors
 
@@ -177,3 +178,8 @@ async def test_as_of_before_the_first_catalogue_is_a_422(client: httpx.AsyncClie
     response = await client.get("/v1/hsds/services", params={"as_of": "2020-01-01"})
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "as_of"
+
+
+async def test_the_documented_examples_are_valid_hsds() -> None:
+    assert errors(LIST_RESPONSE, examples.SERVICE_PAGE, strict=True) == []
+    assert errors(SERVICE, examples.SERVICE, strict=True) == []

@@ -10,6 +10,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path
 
 from insatser_api.catalog.dependencies import CatalogDep
+from insatser_api.catalog.examples import example
+from insatser_api.hsds import examples
 from insatser_api.hsds.mapping import find_service, service_brief, service_full
 from insatser_api.hsds.schemas import HsdsService, HsdsServicePage
 from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, NotFound
@@ -37,6 +39,7 @@ ServiceIdPath = Annotated[
 @router.get(
     "/v1/hsds/services",
     response_model_exclude_none=True,
+    responses=example(examples.SERVICE_PAGE),
     summary="Insatserna som HSDS-tjänster",
     description="Katalogen som Open Referral HSDS 3.0: en tjänst per insats med tjänstens "
     "egna fält, organisationen (enheten under nämnden) och programmet (sektorn), sidindelad "
@@ -66,6 +69,7 @@ async def list_services(
 @router.get(
     "/v1/hsds/services/{id}",
     response_model_exclude_none=True,
+    responses=example(examples.SERVICE),
     summary="En insats som HSDS-tjänst",
     description="Tjänsten i sin helhet enligt HSDS 3.0: behörighet (målgrupp och villkor), "
     "åldersgränser, organisation, taxonomitermer (typ, fokus, vårdkedja), vägar in och "
