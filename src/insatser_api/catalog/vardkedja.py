@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from insatser_api.catalog.schemas import (
     AnyOfCondition,
@@ -24,6 +24,7 @@ from insatser_api.catalog.schemas import (
     Insats,
     YesNoCondition,
 )
+from insatser_api.catalog.taxonomy import Fas
 
 Opens = Literal["after_end", "while_ongoing"]
 
@@ -197,3 +198,23 @@ def _successor(source: Insats, target: Insats, link: Link) -> Successor:
         within_years=link.within_years,
         text=text,
     )
+
+
+class VardkedjaNode(BaseModel):
+    id: str
+    title: str
+    vardkedja: list[Fas] = Field(description="Faser i vårdkedjan; tom = ingen behandlingskedja")
+
+
+class VardkedjaEdge(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+    from_: str = Field(alias="from", description="Insatsen som öppnar")
+    to: str = Field(description="Insatsen som öppnas")
+    condition: str = Field(description="Koden för villkoret hos insatsen som öppnas")
+    text: str = Field(description="När, på svenska, t.ex. «inom ett år efter avslutad insats»")
+
+
+class VardkedjaGraph(BaseModel):
+    nodes: list[VardkedjaNode]
+    edges: list[VardkedjaEdge]

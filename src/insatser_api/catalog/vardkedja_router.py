@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict, Field
 
 from insatser_api.catalog import examples
 from insatser_api.catalog.dependencies import CatalogDep
-from insatser_api.catalog.taxonomy import Fas
-from insatser_api.catalog.vardkedja import vardkedja_of
+from insatser_api.catalog.vardkedja import (
+    VardkedjaEdge,
+    VardkedjaGraph,
+    VardkedjaNode,
+    vardkedja_of,
+)
 from insatser_api.kit.errors import PROBLEM_RESPONSES
 from insatser_api.security.dependencies import require_catalog_read
 from insatser_api.security.errors import AUTH_RESPONSES
@@ -18,26 +21,6 @@ router = APIRouter(
     responses={**PROBLEM_RESPONSES, **AUTH_RESPONSES},
     dependencies=[Depends(require_catalog_read)],
 )
-
-
-class VardkedjaNode(BaseModel):
-    id: str
-    title: str
-    vardkedja: list[Fas] = Field(description="Faser i vårdkedjan; tom = ingen behandlingskedja")
-
-
-class VardkedjaEdge(BaseModel):
-    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
-
-    from_: str = Field(alias="from", description="Insatsen som öppnar")
-    to: str = Field(description="Insatsen som öppnas")
-    condition: str = Field(description="Koden för villkoret hos insatsen som öppnas")
-    text: str = Field(description="När, på svenska, t.ex. «inom ett år efter avslutad insats»")
-
-
-class VardkedjaGraph(BaseModel):
-    nodes: list[VardkedjaNode]
-    edges: list[VardkedjaEdge]
 
 
 @router.get(
