@@ -56,7 +56,10 @@ class Vardkedja:
     links: tuple[Link, ...]
     leder_till: Mapping[str, tuple[str, ...]]
     foregas_av: Mapping[str, tuple[str, ...]]
-    successors: Mapping[str, tuple[Link, ...]]
+    # What each insats opens, as an eligibility answer names it: built once with the chain,
+    # because an eligible answer asks for it on the hot path.
+    successors: Mapping[str, tuple[Successor, ...]]
+    successors_json: Mapping[str, tuple[dict[str, object], ...]]
 
 
 def years(count: int) -> str:
@@ -79,22 +82,31 @@ def derive(catalog: Catalog) -> Vardkedja:
                 links.append(link)
     leder_till: dict[str, list[str]] = {i.id: [] for i in catalog.insatser}
     foregas_av: dict[str, list[str]] = {i.id: [] for i in catalog.insatser}
-    successors: dict[str, list[Link]] = {i.id: [] for i in catalog.insatser}
+    out_of: dict[str, list[Link]] = {i.id: [] for i in catalog.insatser}
     for link in links:
         if link.target not in leder_till[link.source]:
             leder_till[link.source].append(link.target)
         if link.source not in foregas_av[link.target]:
             foregas_av[link.target].append(link.source)
-        successors[link.source].append(link)
+        out_of[link.source].append(link)
     for ids in (*leder_till.values(), *foregas_av.values()):
         ids.sort(key=order.__getitem__)
-    for found in successors.values():
-        found.sort(key=lambda link: order[link.target])
+    by_id = {insats.id: insats for insats in catalog.insatser}
+    successors = {
+        source: tuple(
+            _successor(by_id[source], by_id[link.target], link)
+            for link in sorted(found, key=lambda link: order[link.target])
+        )
+        for source, found in out_of.items()
+    }
     return Vardkedja(
         links=tuple(links),
         leder_till={k: tuple(v) for k, v in leder_till.items()},
         foregas_av={k: tuple(v) for k, v in foregas_av.items()},
-        successors={k: tuple(v) for k, v in successors.items()},
+        successors=successors,
+        successors_json={
+            k: tuple(s.model_dump(mode="json") for s in v) for k, v in successors.items()
+        },
     )
 
 
@@ -171,12 +183,7 @@ class Successor(BaseModel):
 
 def successors_of(catalog: Catalog, insats_id: str) -> list[Successor]:
     """What `insats_id` opens, with when and on what condition; empty when nothing."""
-    links = vardkedja_of(catalog).successors.get(insats_id, ())
-    if not links:
-        return []
-    by_id = {insats.id: insats for insats in catalog.insatser}
-    source = by_id[insats_id]
-    return [_successor(source, by_id[link.target], link) for link in links]
+    return list(vardkedja_of(catalog).successors.get(insats_id, ()))
 
 
 def _successor(source: Insats, target: Insats, link: Link) -> Successor:

@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from insatser_api.catalog.registry import CatalogVersion
-from insatser_api.catalog.vardkedja import Successor, successors_of
+from insatser_api.catalog.vardkedja import Successor, successors_of, vardkedja_of
 from insatser_api.eligibility.schemas import (
     ConditionOut,
     ConsentOut,
@@ -106,9 +106,10 @@ def _answer(version: CatalogVersion, decision: Decision, insats: CompiledInsats)
             "until": decision.stay_limit.until,
             "message": decision.stay_limit.message,
         }
-    successors = _successors(version, decision)
-    if successors is not None:
-        answer["successors"] = [s.model_dump(mode="json") for s in successors]
+    if decision.outcome is Outcome.ELIGIBLE:
+        successors = vardkedja_of(version.catalog).successors_json.get(decision.insats_id)
+        if successors:
+            answer["successors"] = list(successors)
     answer["information"] = decision.information
     return answer
 
