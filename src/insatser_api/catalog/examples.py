@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_DIGEST = "sha256:ab6619c756074a00f18f191b2c72cbc425bf33f94aa99beb2b151ff2a1c9d930"
+_DIGEST = "sha256:79b5976cb0e2ce7d4ddc7a2697ed593735dbf559a305d36b9a3abb857847c8fb"
 
 CATALOG: dict[str, Any] = {
     "kommun": {"kod": "2380", "namn": "Östersunds kommun"},
