@@ -183,3 +183,30 @@ async def test_as_of_before_the_first_catalogue_is_a_422(client: httpx.AsyncClie
 async def test_the_documented_examples_are_valid_hsds() -> None:
     assert errors(LIST_RESPONSE, examples.SERVICE_PAGE, strict=True) == []
     assert errors(SERVICE, examples.SERVICE, strict=True) == []
+
+
+async def _names(client: httpx.AsyncClient, **params: str) -> list[str]:
+    response = await client.get("/v1/hsds/services", params={"per_page": "200", **params})
+    assert response.status_code == 200
+    body = response.json()
+    assert errors(LIST_RESPONSE, body, strict=True) == []
+    assert body["total_items"] == len(body["contents"])
+    return [s["name"] for s in body["contents"]]
+
+
+async def test_hsds_filters_are_cumulative(client: httpx.AsyncClient) -> None:
+    bryggan = str(hsds_id("2380", "enhet", "Familjestöd Bryggan"))
+    eftervard = str(hsds_id("taxonomy", "vardkedja", "eftervard"))
+    assert await _names(client, organization_id=bryggan) == [
+        "Biffsamtal (Barn i Föräldrars Fokus)",
+        "Booster efter avslutad insats",
+    ]
+    assert len(await _names(client, organization_id=str(hsds_id("2380", "namnd")))) == 28
+    assert len(await _names(client, taxonomy_term_id=eftervard)) == 3
+    assert await _names(client, organization_id=bryggan, taxonomy_term_id=eftervard) == [
+        "Booster efter avslutad insats"
+    ]
+    # Every insats has a typ, not every insats a phase of the vårdkedja.
+    assert len(await _names(client, taxonomy_id=str(hsds_id("taxonomy", "typ")))) == 28
+    assert len(await _names(client, taxonomy_id=str(hsds_id("taxonomy", "vardkedja")))) == 15
+    assert await _names(client, taxonomy_term_id="finns-inte") == []

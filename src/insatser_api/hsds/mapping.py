@@ -76,6 +76,32 @@ def find_service(catalog: Catalog, wanted: uuid.UUID) -> Insats | None:
     return next((i for i in catalog.insatser if service_id(catalog, i.id) == wanted), None)
 
 
+@dataclass(frozen=True, slots=True)
+class ServiceQuery:
+    """HSDS's `/services` filters, cumulative (AND); None = no filter. Ids are compared as
+    written by the export (lower-case UUIDs), so an id that is not ours matches nothing."""
+
+    organization_id: str | None = None
+    taxonomy_term_id: str | None = None
+    taxonomy_id: str | None = None
+
+    def matches(self, catalog: Catalog, insats: Insats) -> bool:
+        kod = catalog.kommun.kod
+        if self.organization_id is not None and self.organization_id.lower() not in {
+            str(hsds_id(kod, "enhet", insats.enhet)),
+            str(hsds_id(kod, "namnd")),
+        }:
+            return False
+        codes = _codes(insats)
+        if self.taxonomy_term_id is not None and self.taxonomy_term_id.lower() not in {
+            str(hsds_id("taxonomy", dimension, code)) for dimension, code in codes
+        }:
+            return False
+        return self.taxonomy_id is None or self.taxonomy_id.lower() in {
+            str(hsds_id("taxonomy", dimension)) for dimension, _ in codes
+        }
+
+
 def service_brief(catalog: Catalog, insats: Insats) -> HsdsServiceBrief:
     organization = enhet_organization(catalog, insats.enhet)
     program = sektor_program(catalog, insats.sektor)
@@ -209,12 +235,7 @@ def _source_term(catalog: Catalog) -> HsdsTaxonomyTerm:
 
 def _attributes(catalog: Catalog, insats: Insats, link_id: uuid.UUID) -> Iterator[HsdsAttribute]:
     kod = catalog.kommun.kod
-    codes = [
-        ("typ", insats.taxonomy.typ.value),
-        *(("fokus", fokus.value) for fokus in insats.taxonomy.fokus),
-        *(("vardkedja", fas.value) for fas in insats.taxonomy.vardkedja),
-    ]
-    for dimension, code in codes:
+    for dimension, code in _codes(insats):
         term = taxonomy_term(dimension, code)
         yield HsdsAttribute(
             id=hsds_id(kod, "insats", insats.id, "attribute", dimension, code),
@@ -232,6 +253,15 @@ def _attributes(catalog: Catalog, insats: Insats, link_id: uuid.UUID) -> Iterato
         taxonomy_term=source,
         value=insats.section,
     )
+
+
+def _codes(insats: Insats) -> list[tuple[str, str]]:
+    """The insats' taxonomy as (dimension, code) pairs, in the order of its attributes."""
+    return [
+        ("typ", insats.taxonomy.typ.value),
+        *(("fokus", fokus.value) for fokus in insats.taxonomy.fokus),
+        *(("vardkedja", fas.value) for fas in insats.taxonomy.vardkedja),
+    ]
 
 
 def _age_limits(insats: Insats) -> tuple[int | None, int | None]:

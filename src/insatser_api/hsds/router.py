@@ -7,12 +7,12 @@ import math
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Query
 
 from insatser_api.catalog.dependencies import CatalogDep
 from insatser_api.catalog.examples import example
 from insatser_api.hsds import examples
-from insatser_api.hsds.mapping import find_service, service_brief, service_full
+from insatser_api.hsds.mapping import ServiceQuery, find_service, service_brief, service_full
 from insatser_api.hsds.schemas import HsdsService, HsdsServicePage
 from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, NotFound
 from insatser_api.kit.pagination import PageQuery, PerPageQuery
@@ -43,16 +43,30 @@ ServiceIdPath = Annotated[
     summary="Insatserna som HSDS-tjänster",
     description="Katalogen som Open Referral HSDS 3.0: en tjänst per insats med tjänstens "
     "egna fält, organisationen (enheten under nämnden) och programmet (sektorn), sidindelad "
-    "som HSDS `/services` (`page`, `per_page`). Hela tjänsten, med taxonomitermer, vägar in "
+    "som HSDS `/services` (`page`, `per_page`). Filtren `organization_id` (enheten, eller "
+    "nämnden för alla), `taxonomy_term_id` och `taxonomy_id` kombineras med OCH. Hela tjänsten, med taxonomitermer, vägar in "
     "och källans avsnitt: `/v1/hsds/services/{id}`.",
 )
 async def list_services(
-    version: CatalogDep, page: PageQuery = 1, per_page: PerPageQuery = 50
+    version: CatalogDep,
+    page: PageQuery = 1,
+    per_page: PerPageQuery = 50,
+    organization_id: Annotated[
+        str | None, Query(max_length=64, description="Tjänster som denna organisation ger")
+    ] = None,
+    taxonomy_term_id: Annotated[
+        str | None, Query(max_length=64, description="Tjänster med denna taxonomiterm")
+    ] = None,
+    taxonomy_id: Annotated[
+        str | None, Query(max_length=64, description="Tjänster med någon term ur denna taxonomi")
+    ] = None,
 ) -> HsdsServicePage:
     catalog = version.catalog
-    total = len(catalog.insatser)
+    query = ServiceQuery(organization_id, taxonomy_term_id, taxonomy_id)
+    found = [i for i in catalog.insatser if query.matches(catalog, i)]
+    total = len(found)
     start = (page - 1) * per_page
-    contents = [service_brief(catalog, i) for i in catalog.insatser[start : start + per_page]]
+    contents = [service_brief(catalog, i) for i in found[start : start + per_page]]
     total_pages = math.ceil(total / per_page)
     return HsdsServicePage(
         total_items=total,
