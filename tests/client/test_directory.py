@@ -26,6 +26,8 @@ def test_sync_taxonomy_vardkedja_and_hsds(server: Server) -> None:
         assert ("cra", "booster-nexus") in {(e.from_, e.to) for e in graph.edges}
         page = api.list_hsds_services(per_page=10, page=3)
         assert (page.total_items, page.size, page.last_page) == (28, 8, True)
+        nexus = api.list_hsds_services(organization_id=hsds_id("2380", "enhet", "Nexus"))
+        assert nexus.total_items == 13
         cra = api.get_hsds_service(hsds_id("2380", "insats", "cra"))
         assert cra.name == "CRA-primärbehandling"
         assert {a.taxonomy_term.code for a in cra.attributes if a.link_type == "typ"} == {

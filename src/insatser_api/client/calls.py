@@ -158,8 +158,23 @@ def get_vardkedja(as_of: dt.date | None) -> Call[VardkedjaGraph]:
     return Call("GET", "/v1/vardkedja", _model(VardkedjaGraph), _params(as_of=as_of))
 
 
-def list_hsds_services(*, as_of: dt.date | None, page: int, per_page: int) -> Call[HsdsServicePage]:
-    params = _params(as_of=as_of, page=page, per_page=per_page)
+def list_hsds_services(
+    *,
+    as_of: dt.date | None,
+    organization_id: uuid.UUID | str | None,
+    taxonomy_term_id: uuid.UUID | str | None,
+    taxonomy_id: uuid.UUID | str | None,
+    page: int,
+    per_page: int,
+) -> Call[HsdsServicePage]:
+    params = _params(
+        as_of=as_of,
+        organization_id=organization_id,
+        taxonomy_term_id=taxonomy_term_id,
+        taxonomy_id=taxonomy_id,
+        page=page,
+        per_page=per_page,
+    )
     return Call("GET", "/v1/hsds/services", _model(HsdsServicePage), params)
 
 

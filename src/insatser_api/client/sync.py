@@ -145,9 +145,25 @@ class InsatserClient:
         return self._send(calls.get_vardkedja(as_of))
 
     def list_hsds_services(
-        self, *, as_of: dt.date | None = None, page: int = 1, per_page: int = 50
+        self,
+        *,
+        as_of: dt.date | None = None,
+        organization_id: uuid.UUID | str | None = None,
+        taxonomy_term_id: uuid.UUID | str | None = None,
+        taxonomy_id: uuid.UUID | str | None = None,
+        page: int = 1,
+        per_page: int = 50,
     ) -> HsdsServicePage:
-        return self._send(calls.list_hsds_services(as_of=as_of, page=page, per_page=per_page))
+        return self._send(
+            calls.list_hsds_services(
+                as_of=as_of,
+                organization_id=organization_id,
+                taxonomy_term_id=taxonomy_term_id,
+                taxonomy_id=taxonomy_id,
+                page=page,
+                per_page=per_page,
+            )
+        )
 
     def get_hsds_service(
         self, service_id: uuid.UUID | str, *, as_of: dt.date | None = None
