@@ -89,5 +89,5 @@ def test_a_fact_condition_names_only_known_insatser(tmp_path: Path) -> None:
             if condition["kind"] == "fact":
                 condition["insats_ids"] = ["cra-finns-inte"]
 
-    with pytest.raises(CatalogError, match="fact names unknown insatser: cra-finns-inte"):
+    with pytest.raises(CatalogError, match="fact nämner okända insatser: cra-finns-inte"):
         load_catalog(write_later_version(tmp_path, change))

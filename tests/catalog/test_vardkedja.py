@@ -48,7 +48,9 @@ def test_the_links_of_the_bundled_catalogue(registry: CatalogRegistry) -> None:
 
 def test_a_new_condition_is_a_new_link(tmp_path: Path) -> None:
     def change(data: dict[str, Any]) -> None:
-        insats(data, "aterfallsprevention")["villkor"]["conditions"].append(
+        villkor = insats(data, "aterfallsprevention")["villkor"]
+        villkor["text"] += " Har avslutat en primärbehandling inom två år."
+        villkor["conditions"].append(
             {
                 "kind": "earlier_insats",
                 "code": "after_primary",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_DIGEST = "sha256:79b5976cb0e2ce7d4ddc7a2697ed593735dbf559a305d36b9a3abb857847c8fb"
+_DIGEST = "sha256:47e9a90855432f1583e38009fff2c164fe1b067f6e3133abd1f5fde6b1ad5326"
 
 CATALOG: dict[str, Any] = {
     "kommun": {"kod": "2380", "namn": "Östersunds kommun"},
@@ -123,8 +123,10 @@ INSATS: dict[str, Any] = {
         {
             "topic": "folkbokforing",
             "text": "Insatsen säger inget om folkbokföring. Inledningens allmänna villkor gäller "
-            "därför: personen ska vara folkbokförd i Östersunds kommun.",
-            "basis": "rules.md, Folkbokföring",
+            "därför: personen ska vara folkbokförd i Östersunds kommun. Läsningen kan "
+            "ifrågasättas, eftersom bilagan inte är konsekvent: … Inledningens syfte avgör: …",
+            "basis": "rules.md, Folkbokföring; bilagan avsnitt 1 (inledningen), 3.1.1, 4.5.5, "
+            "4.5.12, 4.5.13 och 4.6.1",
         },
         {
             "topic": "taxonomi",

@@ -99,9 +99,9 @@ class AgeCondition(_ConditionBase):
     @model_validator(mode="after")
     def _bounds(self) -> AgeCondition:
         if self.min_age is None and self.max_age is None:
-            raise ValueError("an age condition needs min_age or max_age")
+            raise ValueError("ett åldersvillkor behöver min_age eller max_age")
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            raise ValueError("min_age is greater than max_age")
+            raise ValueError("lägsta åldern (min_age) är större än den högsta (max_age)")
         return self
 
 
@@ -115,7 +115,7 @@ class KommunCondition(_ConditionBase):
     @model_validator(mode="after")
     def _kommun_fact(self) -> KommunCondition:
         if self.fact not in KOMMUNKOD_FACTS:
-            raise ValueError(f"fact {self.fact.value!r} is not a kommunkod fact")
+            raise ValueError(f"uppgiften {self.fact.value!r} är ingen kommunkod")
         return self
 
 
@@ -137,7 +137,7 @@ class YesNoCondition(_ConditionBase):
     @model_validator(mode="after")
     def _yes_no_fact(self) -> YesNoCondition:
         if self.fact not in YES_NO_FACTS:
-            raise ValueError(f"fact {self.fact.value!r} is not a yes/no fact")
+            raise ValueError(f"uppgiften {self.fact.value!r} är ingen ja/nej-uppgift")
         return self
 
 
@@ -154,7 +154,7 @@ class EarlierInsatsCondition(_ConditionBase):
     @model_validator(mode="after")
     def _names_something(self) -> EarlierInsatsCondition:
         if not self.insats_ids and not self.enheter:
-            raise ValueError("an earlier_insats condition needs insats_ids or enheter")
+            raise ValueError("ett villkor earlier_insats behöver insats_ids eller enheter")
         return self
 
 
@@ -243,9 +243,13 @@ class Documentation(StrictModel):
     @model_validator(mode="after")
     def _deidentified_needs_decision(self) -> Documentation:
         if self.mode is DocumentationMode.DEIDENTIFIED and not self.decision:
-            raise ValueError("mode deidentified requires the nämnd's decision (14 kap. 5 §)")
+            raise ValueError(
+                "dokumentationssättet deidentified kräver nämndens beslut i decision (14 kap. 5 §)"
+            )
         if self.mode is not DocumentationMode.DEIDENTIFIED and self.decision:
-            raise ValueError("a decision is only recorded for mode deidentified (14 kap. 5 §)")
+            raise ValueError(
+                "nämndens beslut (decision) anges bara för mode deidentified (14 kap. 5 §)"
+            )
         return self
 
 
@@ -272,12 +276,14 @@ class Taxonomy(StrictModel):
     @model_validator(mode="after")
     def _codes(self) -> Taxonomy:
         if len(set(self.fokus)) != len(self.fokus):
-            raise ValueError("fokus names a code twice")
+            raise ValueError("fokus nämner samma kod två gånger")
         if not PERSON_FOKUS.intersection(self.fokus):
-            raise ValueError("fokus needs at least one group of people (vuxna, barn_unga, ...)")
+            raise ValueError(
+                "fokus behöver minst en grupp människor (vuxna, barn_unga, foraldrar, …)"
+            )
         phases = [PHASE_ORDER[fas] for fas in self.vardkedja]
         if phases != sorted(set(phases)):
-            raise ValueError("vardkedja lists each phase once, in the order of the chain")
+            raise ValueError("vardkedja ska nämna varje fas en gång, i vårdkedjans ordning")
         return self
 
 
@@ -343,25 +349,25 @@ class Catalog(StrictModel):
         duplicates = sorted(i for i, n in Counter(ids).items() if n > 1)
         known = set(ids)
         if duplicates:
-            raise ValueError(f"duplicate insats ids: {', '.join(duplicates)}")
+            raise ValueError(f"insats-id som förekommer mer än en gång: {', '.join(duplicates)}")
         sektor_codes = {s.kod for s in self.sektorer}
         for insats in self.insatser:
             if insats.sektor not in sektor_codes:
-                raise ValueError(f"insats {insats.id!r}: unknown sektor {insats.sektor!r}")
+                raise ValueError(f"insats {insats.id!r}: okänd sektor {insats.sektor!r}")
             codes = [c.code for c in self.conditions_of(insats)]
             if len(codes) != len(set(codes)):
-                raise ValueError(f"insats {insats.id!r}: condition codes are not unique")
+                raise ValueError(f"insats {insats.id!r}: villkorens koder är inte unika")
             for spec in _flatten(insats.villkor.conditions):
                 if isinstance(spec, EarlierInsatsCondition | YesNoCondition):
                     unknown = sorted(set(spec.insats_ids) - known)
                     if unknown:
                         raise ValueError(
-                            f"insats {insats.id!r}: {spec.kind} names unknown insatser: "
+                            f"insats {insats.id!r}: {spec.kind} nämner okända insatser: "
                             + ", ".join(unknown)
                         )
         missing = sorted(k.value for k in FactKey if k not in self.fact_questions)
         if missing:
-            raise ValueError(f"fact_questions lacks: {', '.join(missing)}")
+            raise ValueError(f"frågetext saknas i fact_questions för: {', '.join(missing)}")
         return self
 
     def conditions_of(self, insats: Insats) -> list[ConditionSpec]:

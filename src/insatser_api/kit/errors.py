@@ -17,6 +17,8 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from insatser_api.kit.messages_sv import swedish_message
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 # A tag URI (RFC 4151): a stable identifier that does not pretend to be a web page.
 PROBLEM_TYPE_BASE = "tag:insatser-api,2025:problems/"
@@ -32,26 +34,6 @@ _TITLES = {
     415: "Innehållstypen stöds inte",
     422: "Ogiltiga uppgifter",
     500: "Internt fel",
-}
-
-# Swedish texts for the pydantic error types a caller is most likely to meet.
-_MESSAGES = {
-    "missing": "Uppgiften saknas.",
-    "extra_forbidden": "Okänt fält.",
-    "bool_type": "Ska vara true eller false.",
-    "int_type": "Ska vara ett heltal.",
-    "int_parsing": "Ska vara ett heltal.",
-    "string_type": "Ska vara en textsträng.",
-    "list_type": "Ska vara en lista.",
-    "dict_type": "Ska vara ett objekt.",
-    "model_type": "Ska vara ett objekt.",
-    "model_attributes_type": "Ska vara ett objekt.",
-    "date_from_datetime_parsing": "Ska vara ett datum i formatet ÅÅÅÅ-MM-DD.",
-    "date_parsing": "Ska vara ett datum i formatet ÅÅÅÅ-MM-DD.",
-    "date_type": "Ska vara ett datum i formatet ÅÅÅÅ-MM-DD.",
-    "string_pattern_mismatch": "Har fel format.",
-    "enum": "Är inte ett av de tillåtna värdena.",
-    "literal_error": "Är inte ett av de tillåtna värdena.",
 }
 
 
@@ -127,9 +109,7 @@ def validation_errors(raw: Sequence[Any]) -> list[FieldError]:
     errors = []
     for error in raw:
         kind = str(error.get("type", "invalid"))
-        message = _MESSAGES.get(kind) or str(error.get("msg", "Ogiltigt värde.")).removeprefix(
-            "Value error, "
-        )
+        message = swedish_message(error)
         errors.append(
             FieldError(field=_field_name(error.get("loc", ())), message=message, code=kind)
         )

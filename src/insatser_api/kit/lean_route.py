@@ -180,8 +180,9 @@ def _body_errors(exc: ValidationError) -> list[dict[str, Any]]:
 
 
 def _located(exc: ValidationError, prefix: tuple[str, ...]) -> list[dict[str, Any]]:
-    # The input is left out: it is the caller's data and may hold a personnummer.
-    found = exc.errors(include_url=False, include_input=False, include_context=False)
+    # The input is left out: it is the caller's data and may hold a personnummer. The context
+    # stays: the Swedish message names the schema's limit from it ("Får vara högst 130.").
+    found = exc.errors(include_url=False, include_input=False)
     return [{**error, "loc": (*prefix, *error["loc"])} for error in found]
 
 
