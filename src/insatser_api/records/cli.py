@@ -22,7 +22,7 @@ _BATCH = 500
 
 @records_app.command("scan")
 def scan() -> None:
-    """List advisory and de-identified records whose text holds identity (exit 1 if any)."""
+    """Lista rådgivande och avidentifierade poster vars text röjer identitet (slutkod 1 om någon finns)."""
     engine = create_db_engine(get_settings().database_url)
     found = 0
     try:
