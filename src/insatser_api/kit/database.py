@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 # How long a SQLite writer waits for another writer's lock before giving up.
@@ -31,6 +32,24 @@ def normalize_url(url: str) -> str:
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
+
+
+# Errors that say the database is away or cannot take writes now (unreachable, restarting,
+# locked past the busy timeout, read-only, disk full, pool exhausted), as opposed to a bug or
+# bad data. They become a 503 with Retry-After, and the decision log retries them.
+_UNAVAILABLE = (
+    sa_exc.OperationalError,
+    sa_exc.InterfaceError,
+    sa_exc.InternalError,
+    sa_exc.TimeoutError,
+)
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """True when `error` says the database cannot serve now, rather than that a query is wrong."""
+    if isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, _UNAVAILABLE)
 
 
 class _NoRowData(logging.Filter):

@@ -7,6 +7,7 @@ request path is the caller's text and could hold an identity number.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,8 +15,13 @@ import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+
+from insatser_api.kit.database import is_unavailable
+
+logger = logging.getLogger(__name__)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 # A tag URI (RFC 4151): a stable identifier that does not pretend to be a web page.
@@ -31,8 +37,14 @@ _TITLES = {
     413: "Begäran är för stor",
     415: "Innehållstypen stöds inte",
     422: "Ogiltiga uppgifter",
+    408: "Begäran tog för lång tid",
     500: "Internt fel",
+    503: "Tjänsten är tillfälligt otillgänglig",
 }
+
+# Seconds a client is asked to wait after a 503 for the database (INSATSER_DATABASE_RETRY_AFTER_
+# SECONDS sets it per app: `install_problem_handlers`).
+DEFAULT_RETRY_AFTER_S = 5
 
 # Swedish texts for the pydantic error types a caller is most likely to meet.
 _MESSAGES = {
@@ -169,6 +181,28 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
     return problem_response(exc.status_code, detail, headers=dict(exc.headers or {}))
 
 
+def database_unavailable(retry_after: int = DEFAULT_RETRY_AFTER_S) -> Response:
+    return problem_response(
+        503,
+        "Databasen svarar inte just nu. Försök igen om en stund; inget har sparats av "
+        "den här begäran.",
+        slug="database-unavailable",
+        headers={"Retry-After": str(retry_after)},
+    )
+
+
+async def _on_database_error(request: Request, exc: Exception) -> Response:
+    if not is_unavailable(exc):
+        raise exc  # a bug, not an outage: the unexpected-error middleware answers 500
+    from insatser_api.ops.metrics import DATABASE_UNAVAILABLE
+
+    DATABASE_UNAVAILABLE.inc()
+    # The driver's message may name the host or quote parameters; the type says enough.
+    logger.warning("database unavailable: %s; answered 503", type(exc).__name__)
+    retry_after = getattr(request.app.state, "retry_after_seconds", DEFAULT_RETRY_AFTER_S)
+    return database_unavailable(retry_after)
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
     # No internals in the body: the exception text could hold anything, personal data included.
     return problem_response(500, "Ett oväntat fel inträffade.", slug="internal-error")
@@ -178,6 +212,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(SQLAlchemyError, _on_database_error)
     app.add_exception_handler(Exception, _on_unexpected)
 
 
@@ -190,3 +225,28 @@ def problem_responses(descriptions: dict[int, str]) -> dict[int | str, dict[str,
 
 
 PROBLEM_RESPONSES = problem_responses({status: _TITLES[status] for status in (400, 404, 422)})
+
+# Every operation that may touch the database (and every authenticated one: checking a key not
+# in the cache reads the database).
+DATABASE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    503: {
+        "description": "Databasen svarar inte just nu; försök igen efter `Retry-After` sekunder",
+        "headers": {
+            "Retry-After": {
+                "description": "Sekunder att vänta innan ett nytt försök",
+                "schema": {"type": "integer", "example": DEFAULT_RETRY_AFTER_S},
+            }
+        },
+        "content": {
+            PROBLEM_MEDIA_TYPE: {
+                "example": {
+                    "type": PROBLEM_TYPE_BASE + "database-unavailable",
+                    "title": _TITLES[503],
+                    "status": 503,
+                    "detail": "Databasen svarar inte just nu. Försök igen om en stund; inget har "
+                    "sparats av den här begäran.",
+                }
+            }
+        },
+    }
+}

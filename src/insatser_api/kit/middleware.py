@@ -33,3 +33,31 @@ class DefaultHeader:
             await send(message)
 
         await self.app(scope, receive, send_with_header)
+
+
+class HeadAsGet:
+    """HEAD is answered wherever GET is: the GET route runs and only its headers are sent
+    (RFC 9110, 9.3.2), Content-Length included. Routes are declared for GET only, so without
+    this FastAPI answered HEAD with 405.
+
+    The method is changed in the scope itself, so the outer telemetry finds the matched route;
+    it counts the request under the method it read on arrival (HEAD).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+        scope["method"] = "GET"
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app(scope, receive, send_headers_only)

@@ -22,6 +22,7 @@ from prometheus_client import (
     REGISTRY,
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     generate_latest,
     multiprocess,
@@ -57,6 +58,32 @@ CATALOG_RELOADS = Counter(
     "insatser_catalog_reloads",
     "Catalogue reloads, by result (ok: swapped in; refused: the old version kept serving)",
     ["result"],
+)
+# Per worker (`liveall`: one series per live process with its pid), so an operator sees which
+# catalogue each worker of each instance serves: 1 for the digest served now, 0 for earlier ones.
+CATALOG_DIGEST = Gauge(
+    "insatser_catalog_digest_info",
+    "The catalogue folder digest this worker serves (1) and earlier ones (0)",
+    ["digest"],
+    multiprocess_mode="liveall",
+)
+DECISION_LOG_DROPPED = Counter(
+    "insatser_decision_log_dropped",
+    "Decision log entries (one per insats answered) given up: the queue was full while the "
+    "database was away (reason=overflow) or the database refused the rows (reason=rejected)",
+    ["reason"],
+)
+DECISION_LOG_WRITTEN = Counter(
+    "insatser_decision_log_written", "Decision log entries written to the database"
+)
+DECISION_LOG_QUEUED = Gauge(
+    "insatser_decision_log_queued",
+    "Decision log entries waiting in memory for the database, over all live workers",
+    multiprocess_mode="livesum",
+)
+DATABASE_UNAVAILABLE = Counter(
+    "insatser_database_unavailable",
+    "Requests answered 503 because the database could not be reached or written",
 )
 
 

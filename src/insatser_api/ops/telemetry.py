@@ -66,6 +66,7 @@ class RequestTelemetry:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
+        method: str = scope["method"]  # as it arrived: HeadAsGet answers HEAD as GET
         root_path: str = scope.get("root_path", "")
         header = next((v for k, v in scope["headers"] if k == REQUEST_ID_HEADER), None)
         request_id = request_id_from(header)
@@ -85,12 +86,12 @@ class RequestTelemetry:
         finally:
             REQUEST_ID.reset(context)
             route = route_template(scope, root_path)
-            self._record(scope, route, request_id, status, time.perf_counter() - started)
+            self._record(method, route, request_id, status, time.perf_counter() - started)
 
     def _record(
-        self, scope: Scope, route: str, request_id: str, status: int, seconds: float
+        self, arrived_as: str, route: str, request_id: str, status: int, seconds: float
     ) -> None:
-        method = scope["method"] if scope["method"] in _METHODS else "OTHER"
+        method = arrived_as if arrived_as in _METHODS else "OTHER"
         key = (method, route, status)
         children = self._children.get(key)
         if children is None:

@@ -11,7 +11,7 @@ from insatser_api.kit.body_guard import RequestBodyGuard
 from insatser_api.kit.security_headers import SecurityHeaders
 from insatser_api.kit.unexpected import UnexpectedErrors
 from insatser_api.ops.docs import DOCS_PATHS
-from insatser_api.security.service import KeyVerifier
+from insatser_api.security.service import KeyUsage, KeyVerifier
 
 
 def install_hardening(app: FastAPI, settings: Settings) -> None:
@@ -34,9 +34,12 @@ def install_hardening(app: FastAPI, settings: Settings) -> None:
 
 
 def install_key_verifier(app: FastAPI, settings: Settings) -> None:
+    # The check reads only (the deferred engine: no SQLite write lock on the request path);
+    # last_used_at is written from the background by KeyUsage.
+    app.state.key_usage = KeyUsage(app.state.database.write_sessions)
     app.state.key_verifier = KeyVerifier(
-        # Verifying writes last_used_at: on SQLite a write transaction from the start.
-        app.state.database.write_sessions,
+        app.state.database.sessions,
         settings.api_key_pepper.get_secret_value(),
         settings.api_key_cache_seconds,
+        usage=app.state.key_usage,
     )
