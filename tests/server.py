@@ -23,7 +23,7 @@ import httpx
 from insatser_api.kit import migrations
 from tests.conftest import CATALOG_DIR
 
-START_TIMEOUT_S = 30
+START_TIMEOUT_S = 120  # a loaded two-core CI machine, not an expectation
 
 
 @dataclass(frozen=True)

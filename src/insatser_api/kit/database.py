@@ -10,7 +10,10 @@ under 60 parallel POSTs).
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -91,6 +94,7 @@ class Database:
     on PostgreSQL)."""
 
     def __init__(self, url: str) -> None:
+        self.url = normalize_url(url)
         self.engine = create_db_engine(url)
         self.write_engine = (
             create_db_engine(url, for_writes=True) if is_sqlite(url) else self.engine
@@ -101,6 +105,40 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
         self.write_engine.dispose()
+
+
+# Below this much free space beside a SQLite file, readiness reports the disk as full: a WAL
+# checkpoint or a decision-log batch needs room, and SQLite fails every write once it has none.
+SQLITE_MIN_FREE_BYTES = 8 * 1024 * 1024
+
+
+def write_trouble(database: Database) -> str | None:
+    """Why the database cannot take writes now ("read_only", "disk_full"), or None.
+
+    Cheap enough for a readiness probe every few seconds, and it never takes SQLite's write
+    lock: the file's and folder's permissions and free space on SQLite, the server's recovery
+    and read-only settings on PostgreSQL. A full disk on PostgreSQL shows as failing writes
+    (the decision log's, which readiness reports too).
+    """
+    if is_sqlite(database.url):
+        name = make_url(database.url).database
+        if not name or name == ":memory:":
+            return None
+        path = Path(name).resolve()
+        folder = path.parent
+        if (path.exists() and not os.access(path, os.W_OK)) or not os.access(folder, os.W_OK):
+            return "read_only"
+        with database.engine.connect() as connection:
+            if connection.exec_driver_sql("PRAGMA query_only").scalar():
+                return "read_only"
+        if shutil.disk_usage(folder).free < SQLITE_MIN_FREE_BYTES:
+            return "disk_full"
+        return None
+    with database.engine.connect() as connection:
+        recovering, read_only = connection.exec_driver_sql(
+            "SELECT pg_is_in_recovery(), current_setting('transaction_read_only')"
+        ).one()
+    return "read_only" if recovering or read_only == "on" else None
 
 
 def _configure_sqlite(connection: Any, _record: Any) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Response
@@ -34,6 +35,11 @@ from insatser_api.security.dependencies import require_scope
 from insatser_api.security.errors import AUTH_RESPONSES
 
 MULTIPROC_DIR_VARIABLE = "PROMETHEUS_MULTIPROC_DIR"
+
+# Unlabelled metrics open their file in the folder at import; the folder may not exist yet
+# (`serve` empties and makes it after its imports, and a worker may start first in tests).
+if os.environ.get(MULTIPROC_DIR_VARIABLE):
+    Path(os.environ[MULTIPROC_DIR_VARIABLE]).mkdir(parents=True, exist_ok=True)
 
 # The route label of a request no route matched (a typo, a scanner, a path with data in it).
 UNMATCHED_ROUTE = "unmatched"
