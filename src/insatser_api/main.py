@@ -23,7 +23,7 @@ from insatser_api.kit.database import Database
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import DATABASE_RESPONSES, install_problem_handlers
 from insatser_api.kit.heap import settle_after_start_up
-from insatser_api.kit.middleware import DefaultHeader, HeadAsGet
+from insatser_api.kit.middleware import DefaultHeader, HeadAsGet, RejectNul
 from insatser_api.ops.catalog_watch import CatalogWatcher, load_at_start
 from insatser_api.ops.docs import install_docs
 from insatser_api.ops.health import router as health_router
@@ -119,6 +119,7 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
         except LookupError:
             return current.versions[0].version
 
+    app.add_middleware(RejectNul)
     install_hardening(app, settings)
     app.add_middleware(DefaultHeader, name=CATALOG_VERSION_HEADER, value=version_today)
     _document_catalog_version_header(app)

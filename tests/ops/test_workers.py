@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from insatser_api.ops.catalog_watch import scan_folder
-from tests.catalog_files import LATER, break_consent, write_later_version
+from tests.catalog_files import break_consent, write_later_version
 from tests.server import Server, running_server
 
 WORKERS = 2
@@ -107,14 +107,17 @@ def test_metrics_add_up_every_worker(server: Server) -> None:
 
 def test_every_worker_takes_up_a_new_version_under_load(server: Server) -> None:
     before = _digests_served(server)
-    assert len(before) == WORKERS and len(set(before.values())) == 1, before
+    assert len(before) == WORKERS, before
+    assert len(set(before.values())) == 1, before
     with Load(server.url) as load:
         assert _eventually(lambda: len(load.latest) == load.clients)
         write_later_version(server.catalog_dir)
         wanted = scan_folder(server.catalog_dir)
         assert _eventually(
-            lambda: set(load.latest.values()) == {2}
-            and set(_digests_served(server).values()) == {wanted}
+            lambda: (
+                set(load.latest.values()) == {2}
+                and set(_digests_served(server).values()) == {wanted}
+            )
         ), (load.latest, _digests_served(server), server.log())
         ready = httpx.get(server.url + "/health/ready", timeout=60).json()
         assert ready["catalog"]["digest"] == wanted
@@ -125,7 +128,8 @@ def test_every_worker_takes_up_a_new_version_under_load(server: Server) -> None:
 
 def test_a_broken_file_moves_no_worker_and_is_reported_once(server: Server) -> None:
     served = _digests_served(server)
-    assert len(served) == WORKERS and len(set(served.values())) == 1
+    assert len(served) == WORKERS
+    assert len(set(served.values())) == 1
     with Load(server.url) as load:
         write_later_version(server.catalog_dir, break_consent)
         # Both workers meet the broken folder on their next looks and refuse it.

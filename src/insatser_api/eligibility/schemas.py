@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, model_validator
 
 from insatser_api.catalog.schemas import DocumentationMode, InsatsId, KommunKod
-from insatser_api.kit.dates import IsoDate
+from insatser_api.kit.dates import CalendarDate
 from insatser_api.kit.schemas import StrictModel
 from insatser_api.rules import Outcome, Status
 
@@ -22,13 +22,13 @@ class Applicant(StrictModel):
         description="Personnummer eller samordningsnummer, 10 eller 12 siffror, med `-` eller `+`",
         examples=["200811222389"],
     )
-    birth_date: IsoDate | None = None
+    birth_date: CalendarDate | None = None
     age: Age | None = None
     folkbokford_kommunkod: KommunKod | None = None
 
 
 class Child(StrictModel):
-    birth_date: IsoDate | None = None
+    birth_date: CalendarDate | None = None
     age: Age | None = None
     folkbokford_kommunkod: KommunKod | None = None
     participates: StrictBool | None = Field(default=None, description="Deltar barnet i samtalen?")
@@ -46,7 +46,7 @@ class Facts(StrictModel):
 class HistoryEntry(StrictModel):
     insats_id: InsatsId | None = None
     enhet: Annotated[StrictStr, Field(min_length=1, max_length=100)] | None = None
-    ended_on: IsoDate
+    ended_on: CalendarDate
 
     @model_validator(mode="after")
     def _names_the_insats(self) -> HistoryEntry:
@@ -56,7 +56,7 @@ class HistoryEntry(StrictModel):
 
 
 class EligibilityRequest(StrictModel):
-    as_of: IsoDate | None = Field(default=None, description="Prövningsdag; standard i dag")
+    as_of: CalendarDate | None = Field(default=None, description="Prövningsdag; standard i dag")
     applicant: Applicant | None = None
     guardian_consent: StrictBool | None = None
     child: Child | None = None
@@ -66,7 +66,7 @@ class EligibilityRequest(StrictModel):
         max_length=100,
         description="Avslutade insatser. Utelämnad = okänt; tom lista = inga.",
     )
-    stay_until: IsoDate | None = Field(
+    stay_until: CalendarDate | None = Field(
         default=None, description="Akutboendet: sista natten som sovplatsen behövs"
     )
 

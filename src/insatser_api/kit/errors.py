@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
 from insatser_api.kit.database import is_unavailable
@@ -171,14 +172,38 @@ async def _on_validation(request: Request, exc: Exception) -> Response:
     )
 
 
+# Set in the ASGI scope when the client hung up before its request was read: the telemetry
+# counts it as 499 (nginx's "client closed request"), not as a 500, and nothing is logged as
+# an error.
+CLIENT_GONE = "insatser.client_gone"
+_BODY_UNREADABLE = "There was an error parsing the body"  # FastAPI's text for any read failure
+
+
+def client_gone(scope: Any) -> Response:
+    scope[CLIENT_GONE] = True
+    logger.debug("client disconnected before its request was read")
+    return Response(status_code=499)
+
+
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400 and exc.detail == _BODY_UNREADABLE:
+        if isinstance(exc.__cause__, ClientDisconnect):
+            return client_gone(request.scope)
+        # Not UTF-8, typically: the same problem as any body that is not JSON.
+        return problem_response(
+            400,
+            "Begärans innehåll är inte giltig JSON i UTF-8.",
+            slug="malformed-json",
+            errors=[FieldError(field="body", message="Ogiltig JSON.", code="json_invalid")],
+        )
     detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "Fel")
     if exc.status_code == 404 and detail == "Not Found":
         detail = "Resursen finns inte."
     elif exc.status_code == 405:
         detail = "Metoden stöds inte för den här resursen."
-    return problem_response(exc.status_code, detail, headers=dict(exc.headers or {}))
+    slug = "request-timeout" if exc.status_code == 408 else None
+    return problem_response(exc.status_code, detail, slug=slug, headers=dict(exc.headers or {}))
 
 
 def database_unavailable(retry_after: int = DEFAULT_RETRY_AFTER_S) -> Response:

@@ -14,6 +14,7 @@ import time
 from prometheus_client.metrics import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from insatser_api.kit.errors import CLIENT_GONE
 from insatser_api.ops.logs import REQUEST_ID
 from insatser_api.ops.metrics import HTTP_DURATION, HTTP_REQUESTS, UNMATCHED_ROUTE
 
@@ -86,6 +87,8 @@ class RequestTelemetry:
         finally:
             REQUEST_ID.reset(context)
             route = route_template(scope, root_path)
+            if scope.get(CLIENT_GONE):
+                status = 499
             self._record(method, route, request_id, status, time.perf_counter() - started)
 
     def _record(
