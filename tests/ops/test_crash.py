@@ -1,0 +1,55 @@
+"""kill -9 during a burst of journal writes: every record the service acknowledged (201) is
+in the database afterwards. The journal is written and committed in the request, before the
+answer; nothing acknowledged waits in memory."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from tests.server import running_server
+
+CLIENTS = 8
+ACKNOWLEDGED_BEFORE_KILL = 60
+DEADLINE_S = 120
+ADVISORY = {"performed_on": "2026-11-20", "text": "Allmän information om stöd vid spelproblem."}
+
+
+def test_every_acknowledged_record_survives_kill_9(tmp_path: Path) -> None:
+    acknowledged: list[str] = []
+    stop = threading.Event()
+    with running_server(tmp_path) as server:
+
+        def burst() -> None:
+            with httpx.Client(base_url=server.url, timeout=60) as http:
+                while not stop.is_set():
+                    try:
+                        response = http.post(
+                            "/v1/insatser/radgivande-samtal/documentation", json=ADVISORY
+                        )
+                    except httpx.TransportError:
+                        return  # the server is gone
+                    if response.status_code == 201:
+                        acknowledged.append(response.json()["id"])
+
+        threads = [threading.Thread(target=burst, daemon=True) for _ in range(CLIENTS)]
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + DEADLINE_S
+        while len(acknowledged) < ACKNOWLEDGED_BEFORE_KILL and time.monotonic() < deadline:
+            time.sleep(0.01)
+        server.process.send_signal(signal.SIGKILL)  # mid-burst: requests are in flight
+        server.process.wait(timeout=60)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+    assert len(acknowledged) >= ACKNOWLEDGED_BEFORE_KILL
+    with sqlite3.connect(tmp_path / "insatser.db") as connection:
+        stored = {row[0] for row in connection.execute("SELECT id FROM documentation_records")}
+    missing = set(acknowledged) - stored
+    assert not missing, f"{len(missing)} acknowledged records lost"
