@@ -205,6 +205,7 @@ class DecisionLog:
             except SQLAlchemyError:
                 # Backoff: 0.5, 1, 2, 4, 8, 10, 10 … s between attempts while it is away.
                 delay = min(RETRY_MAX_S, max(RETRY_FIRST_S, delay * 2))
+                DECISION_LOG_QUEUED.set(self._entries)
                 continue
             except Exception:  # the thread must outlive any one failure
                 logger.exception("decision log: writing a batch failed")
