@@ -49,7 +49,12 @@ def serve(
     settings = get_settings()
     configure_logging(settings.log_level, settings.log_format)
     _reset_multiprocess_metrics()
-    server.run(host or settings.host, port or settings.port, workers or settings.workers)
+    server.run(
+        host or settings.host,
+        port or settings.port,
+        workers or settings.workers,
+        settings.catalog_dir,
+    )
 
 
 def _reset_multiprocess_metrics() -> None:

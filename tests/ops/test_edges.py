@@ -3,16 +3,25 @@ up, and the listening socket of several workers (TCP_NODELAY)."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
 from insatser_api.ops.server import listening_socket
+from tests.catalog_files import break_consent, write_later_version
+from tests.conftest import CATALOG_DIR
 from tests.server import Server, free_port, running_server
 
+SERVE = (sys.executable, "-m", "insatser_api.cli", "serve")
 BODY_TIMEOUT_S = 2
 READ_DEADLINE_S = 60  # for a loaded machine; the server cuts off after BODY_TIMEOUT_S
 
@@ -111,3 +120,31 @@ def test_the_shared_socket_of_several_workers_sends_at_once() -> None:
         assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
     finally:
         sock.close()
+
+
+def test_serve_refuses_a_broken_catalogue_folder_at_once(tmp_path: Path) -> None:
+    folder = tmp_path / "catalog"
+    shutil.copytree(CATALOG_DIR, folder)
+    write_later_version(folder, break_consent)
+    environment = {
+        **os.environ,
+        "INSATSER_ENVIRONMENT": "test",
+        "INSATSER_AUTH_DISABLED": "true",
+        "INSATSER_CATALOG_DIR": str(folder),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+        "INSATSER_LOG_FORMAT": "json",
+    }
+    environment.pop("PROMETHEUS_MULTIPROC_DIR", None)
+    done = subprocess.run(
+        [*SERVE, "--port", str(free_port()), "--workers", "2"],
+        env=environment,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    lines = [json.loads(line) for line in done.stderr.splitlines() if line.strip()]
+    assert [line["message"] for line in lines if line["level"] == "ERROR"] == [
+        "the catalogue folder cannot be used; not starting"
+    ]

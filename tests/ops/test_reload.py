@@ -12,9 +12,16 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from insatser_api.catalog.loader import CatalogError
 from insatser_api.config import Settings
 from insatser_api.main import create_app
-from insatser_api.ops.catalog_watch import CatalogWatcher, scan_folder
+from insatser_api.ops.catalog_watch import (
+    RUNTIME_DIR_VARIABLE,
+    CatalogWatcher,
+    load_at_start,
+    registry_digest,
+    scan_folder,
+)
 from tests.catalog_files import LATER, break_consent, write_later_version
 from tests.conftest import CATALOG_DIR
 from tests.server import Server, running_server
@@ -144,3 +151,19 @@ def test_sighup_reloads_a_running_server(server: Server) -> None:
     assert server.process.poll() is None
     assert _versions(server) == ["2025-07-01", LATER]
     assert httpx.get(server.url + "/health/ready").status_code == 200
+
+
+def test_a_worker_started_on_a_broken_folder_serves_the_last_good_catalogue(
+    catalog_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(RUNTIME_DIR_VARIABLE, str(tmp_path / "runtime"))
+    (tmp_path / "runtime").mkdir()
+    write_later_version(catalog_dir)
+    good = load_at_start(catalog_dir)  # the first worker: loads the folder, keeps a snapshot
+    write_later_version(catalog_dir, break_consent)
+    respawned = load_at_start(catalog_dir)  # a worker started now, on the broken folder
+    assert registry_digest(respawned) == registry_digest(good)
+    assert [v.version for v in respawned.versions] == ["2025-07-01", LATER]
+    monkeypatch.delenv(RUNTIME_DIR_VARIABLE)
+    with pytest.raises(CatalogError):  # no snapshot: a fresh instance refuses to start
+        load_at_start(catalog_dir)

@@ -23,11 +23,14 @@ import socket
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import uvicorn
 from uvicorn.supervisors import Multiprocess
 
+from insatser_api.catalog.loader import CatalogError
+from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.ops.catalog_watch import RUNTIME_DIR_VARIABLE
 
 logger = logging.getLogger(__name__)
@@ -88,8 +91,21 @@ def runtime_folder() -> Iterator[None]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def run(host: str, port: int, workers: int) -> None:
+def check_catalogue(directory: Path) -> None:
+    """Refuse to start on a catalogue folder that does not load: one clear JSON log line and
+    exit 1, instead of workers that fail at import and are respawned over and over."""
+    try:
+        CatalogRegistry.from_directory(directory)
+    except CatalogError as error:
+        logger.error(
+            "the catalogue folder cannot be used; not starting", extra={"error": str(error)}
+        )
+        raise SystemExit(1) from None
+
+
+def run(host: str, port: int, workers: int, catalog_dir: Path) -> None:
     options = uvicorn_options(host, port, workers)
+    check_catalogue(catalog_dir)
     with runtime_folder():
         if workers == 1:
             uvicorn.run(APP, **options)
