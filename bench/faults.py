@@ -8,8 +8,9 @@
    lines in the log.
 3. `--load-seconds` at 64 connections on SQLite and on PostgreSQL, eligibility answers (each
    logged) with a key cache of one second (key checks on the request path): failed requests.
-4. A PostgreSQL outage of `--outage-seconds` under steady traffic (two workers): answers given,
-   decision-log entries in the database afterwards, dropped.
+4. A PostgreSQL outage of `--outage-seconds` under steady traffic (`--outage-rate` screenings a
+   second, two workers): answers given, decision-log entries in the database afterwards,
+   dropped.
 
 PostgreSQL parts need a server (`--postgres`, default INSATSER_TEST_DATABASE_URL or the local
 one CI uses); each run makes its own database and drops it.
@@ -315,22 +316,69 @@ def own_postgres(server: str) -> Iterator[str]:
         admin.dispose()
 
 
-def outage(workdir: Path, server: str, seconds: float) -> dict[str, Any]:
+@dataclass
+class Paced:
+    """Steady traffic: `rate` screenings a second over `clients` kept-open connections."""
+
+    svc: Service
+    rate: float
+    clients: int = 8
+    answered: int = 0
+    failed: int = 0
+    statuses: dict[int, int] | None = None
+
+    def run(self, seconds: float) -> None:
+        self.statuses = {}
+        until = time.monotonic() + seconds
+        interval = self.clients / self.rate
+        bodies = [orjson.dumps(body) for body in BODIES]
+
+        def client(number: int) -> None:
+            assert self.statuses is not None
+            next_at = time.monotonic() + number * interval / self.clients
+            with httpx.Client(base_url=self.svc.url, headers=_headers(self.svc)) as http:
+                while next_at < until:
+                    time.sleep(max(0.0, next_at - time.monotonic()))
+                    next_at += interval
+                    try:
+                        answer = http.post(
+                            "/v1/eligibility",
+                            content=bodies[number % len(bodies)],
+                            headers={"Content-Type": "application/json"},
+                            timeout=60,
+                        )
+                    except httpx.TransportError:
+                        self.failed += 1
+                        continue
+                    self.statuses[answer.status_code] = self.statuses.get(answer.status_code, 0) + 1
+                    if answer.status_code == 200:
+                        self.answered += 1
+                    else:
+                        self.failed += 1
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(self.clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+
+def outage(workdir: Path, server: str, seconds: float, rate: float) -> dict[str, Any]:
     from insatser_api.decisions.models import DecisionLogEntry
     from insatser_api.kit.database import normalize_url
 
     admin = create_engine(normalize_url(server), isolation_level="AUTOCOMMIT")
-    figures: dict[str, Any] = {"outage_seconds": seconds}
-    with own_postgres(server) as url, service(workdir, 2, url) as svc:
+    figures: dict[str, Any] = {"outage_seconds": seconds, "screenings_per_s": rate}
+    # A key cache longer than the outage: a key verified before it is still trusted (a key the
+    # service cannot check is a 503, by design; tests/ops/test_database_trouble.py).
+    with (
+        own_postgres(server) as url,
+        service(workdir, 2, url, INSATSER_API_KEY_CACHE_SECONDS="300") as svc,
+    ):
         name = make_url(url).database
-        requests = [("POST", "/v1/eligibility", orjson.dumps(b)) for b in BODIES]
-        result: list[WrkResult] = []
-        load = threading.Thread(
-            target=lambda: result.append(
-                wrk(svc, requests, workdir, seconds=seconds + 20, connections=8)
-            )
-        )
-        load.start()
+        load = Paced(svc, rate)
+        traffic = threading.Thread(target=load.run, args=(seconds + 20,))
+        traffic.start()
         time.sleep(10)
         with admin.connect() as connection:
             connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
@@ -350,13 +398,12 @@ def outage(workdir: Path, server: str, seconds: float) -> dict[str, Any]:
             headers=_headers(svc),
             timeout=60,
         )
-        figures["journal_during"] = (
-            f"{journal.status_code} Retry-After {journal.headers.get('retry-after')}"
-        )
+        retry_after = journal.headers.get("retry-after")
+        figures["journal_during"] = f"{journal.status_code} Retry-After {retry_after}"
         time.sleep(seconds / 2)
         with admin.connect() as connection:
             connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
-        load.join()
+        traffic.join()
         answered = _metric_sum(svc, "insatser_eligibility_outcomes_total")
         deadline = time.monotonic() + 120
         while _metric_sum(svc, "insatser_decision_log_queued") and time.monotonic() < deadline:
@@ -366,8 +413,8 @@ def outage(workdir: Path, server: str, seconds: float) -> dict[str, Any]:
         with engine.connect() as connection:
             stored = connection.scalar(select(func.count()).select_from(DecisionLogEntry)) or 0
         engine.dispose()
-        figures["answers"] = result[0].requests
-        figures["failed_requests"] = result[0].failed
+        figures["answers"] = load.answered
+        figures["failed_requests"] = load.failed
         figures["entries_answered"] = int(answered)
         figures["entries_stored"] = stored
         figures["entries_lost"] = int(answered) - stored
@@ -381,6 +428,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--load-seconds", type=float, default=60)
     parser.add_argument("--outage-seconds", type=float, default=30)
+    parser.add_argument(
+        "--outage-rate", type=float, default=200, help="screenings (28 entries) a second"
+    )
     parser.add_argument(
         "--postgres", default=os.environ.get("INSATSER_TEST_DATABASE_URL") or DEFAULT_POSTGRES
     )
@@ -402,7 +452,9 @@ def main() -> None:
                 results["postgresql"] = sustained(workdir, args.load_seconds, url)
         if "4" in args.sections:
             print("4. database outage", flush=True)
-            results["outage"] = outage(workdir, args.postgres, args.outage_seconds)
+            results["outage"] = outage(
+                workdir, args.postgres, args.outage_seconds, args.outage_rate
+            )
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"faults-{time.strftime('%Y%m%dT%H%M%S')}.json"
     path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
