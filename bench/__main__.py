@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import http, rules
+from bench import http
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # Issue 6's targets, as ratios of the floor (one worker, this machine) and in-process times.
@@ -30,7 +30,7 @@ def measure_http(args: argparse.Namespace) -> dict[str, Any]:
     rounds: dict[str, list[http.Measurement]] = {e.name: [] for e in endpoints}
     with tempfile.TemporaryDirectory(prefix="insatser-bench-") as tmp:
         workdir = Path(tmp)
-        with http.service(workdir) as server:
+        with http.service(workdir, args.app, args.factory) as server:
             load = {"connections": args.connections, "max_requests": args.max_requests}
             for endpoint in endpoints:
                 http.check_answers(server, endpoint)
@@ -96,6 +96,8 @@ def report(result: dict[str, Any]) -> str:
             f"{row['server_cpu_us']:>7.0f} {row['cpu_ratio_to_floor']:>8.3f}"
         )
     if "rules" in result:
+        from bench import rules
+
         r = result["rules"]
         lines += ["", rules.report(r)]
         # Judged on a new person in a running service: an answer computed, not remembered.
@@ -131,6 +133,13 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=7, help="repeats of the rules benchmark")
     parser.add_argument("--only", choices=("http", "rules"), help="run only one of the two")
+    parser.add_argument("--app", default=http.APP, help="the ASGI app uvicorn serves")
+    parser.add_argument(
+        "--factory",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="--app names a factory (as `insatser-api serve` runs it)",
+    )
     args = parser.parse_args()
     result: dict[str, Any] = {
         "when": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -146,6 +155,8 @@ def main() -> None:
         print("HTTP benchmark (wrk on loopback)", flush=True)
         result["http"] = measure_http(args)
     if args.only != "http":
+        from bench import rules
+
         print("rules-layer benchmark (in process)", flush=True)
         result["rules"] = rules.run(args.repeat)
     text = report(result)

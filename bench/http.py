@@ -25,7 +25,7 @@ from pathlib import Path
 
 import orjson
 
-from bench.people import BODIES
+from bench.people import BODIES, stream_bodies
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -33,6 +33,14 @@ LUA = HERE / "wrk.lua"
 FLOOR = "floor"
 # Insatser with different shapes: two conditions, none, a stay limit, an earlier insats, any_of.
 SINGLE_IDS = ("cra", "radgivande-samtal", "akutboendet", "booster-nexus", "tradet")
+# Distinct people for the *distinct* endpoints: more than all their runs answer together, and
+# each run starts where the last one stopped, so no body is sent twice (a new person each time,
+# as a day's forms bring them).
+DISTINCT_PEOPLE = 60_000
+_CHECKED = 10  # the distinct endpoints check only their first few requests (then skip them)
+# The ASGI app uvicorn serves: what `insatser-api serve` runs (a factory) unless told otherwise,
+# e.g. `--app insatser_api.main:app --no-factory` for a tree from before main.served_app.
+APP = "insatser_api.main:served_app"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +48,11 @@ class Endpoint:
     name: str
     label: str
     requests: tuple[tuple[str, str, bytes], ...]  # (method, path, body)
+    distinct: bool = False  # never send a request twice (see DISTINCT_PEOPLE)
+
+
+# Per distinct endpoint, how many of its requests have been sent so far.
+_sent: dict[str, int] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +83,7 @@ def cpu_seconds(pid: int) -> float:
 
 def endpoints() -> list[Endpoint]:
     bodies = [orjson.dumps(body) for body in BODIES]
+    distinct = [orjson.dumps(body) for body in stream_bodies(DISTINCT_PEOPLE, seed=14)]
     return [
         Endpoint(FLOOR, "GET /health/live (floor)", (("GET", "/health/live", b""),)),
         Endpoint(
@@ -86,6 +100,21 @@ def endpoints() -> list[Endpoint]:
             "eligibility_all",
             "POST /v1/eligibility (all 28)",
             tuple(("POST", "/v1/eligibility", b) for b in bodies),
+        ),
+        Endpoint(
+            "eligibility_one_distinct",
+            "POST …/{id}/eligibility, distinct people",
+            tuple(
+                ("POST", f"/v1/insatser/{SINGLE_IDS[n % len(SINGLE_IDS)]}/eligibility", b)
+                for n, b in enumerate(distinct)
+            ),
+            distinct=True,
+        ),
+        Endpoint(
+            "eligibility_all_distinct",
+            "POST /v1/eligibility, distinct people",
+            tuple(("POST", "/v1/eligibility", b) for b in distinct),
+            distinct=True,
         ),
     ]
 
@@ -114,7 +143,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def service(workdir: Path) -> Iterator[Server]:
+def service(workdir: Path, app: str = APP, factory: bool = True) -> Iterator[Server]:
     """uvicorn with one worker and no access log on a migrated SQLite database."""
     from insatser_api.kit import migrations
 
@@ -136,7 +165,8 @@ def service(workdir: Path) -> Iterator[Server]:
         sys.executable,
         "-m",
         "uvicorn",
-        "insatser_api.main:app",
+        app,
+        *(["--factory"] if factory else []),
         "--host=127.0.0.1",
         f"--port={port}",
         "--workers=1",
@@ -197,7 +227,11 @@ def wait_until_live(base: str, process: subprocess.Popen[bytes]) -> None:
 
 def check_answers(server: Server, endpoint: Endpoint) -> None:
     """Every request the bench sends must succeed: a fast 4xx would measure nothing."""
-    for method, path, body in endpoint.requests:
+    requests = endpoint.requests
+    if endpoint.distinct:
+        requests = requests[:_CHECKED]
+        _sent[endpoint.name] = _CHECKED
+    for method, path, body in requests:
         request = urllib.request.Request(
             server.base + path,
             data=body or None,
@@ -241,8 +275,11 @@ def run_wrk(
     max_requests: int,
 ) -> Measurement:
     listing = workdir / f"{endpoint.name}.requests"
+    requests = endpoint.requests
+    if endpoint.distinct:
+        requests = requests[_sent.get(endpoint.name, 0) :]
     listing.write_bytes(
-        b"".join(f"{m}\t{p}\t".encode() + body + b"\n" for m, p, body in endpoint.requests)
+        b"".join(f"{m}\t{p}\t".encode() + body + b"\n" for m, p, body in requests)
     )
     env = {
         **os.environ,
@@ -262,4 +299,10 @@ def run_wrk(
     ]
     cpu_before = cpu_seconds(server.pid)
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    return parse_wrk(done.stdout, cpu_seconds(server.pid) - cpu_before)
+    measured = parse_wrk(done.stdout, cpu_seconds(server.pid) - cpu_before)
+    if endpoint.distinct:
+        sent = _sent.get(endpoint.name, 0) + measured.requests
+        if sent > len(endpoint.requests):
+            sys.exit(f"{endpoint.label}: ran out of distinct people; raise DISTINCT_PEOPLE")
+        _sent[endpoint.name] = sent
+    return measured

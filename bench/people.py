@@ -12,7 +12,6 @@ import random
 from typing import Any
 
 from insatser_api.rules import HistoryItem, Situation
-from insatser_api.rules.situation import FactValue
 
 AS_OF = dt.date(2026, 11, 20)  # a Friday, so Akutboendet's next vardag is a Monday
 OSTERSUND = "2380"
@@ -42,7 +41,7 @@ BODIES: list[dict[str, Any]] = [
 
 def _situation(body: dict[str, Any]) -> Situation:
     """The situation the API builds from `body` (ages stated directly, as in BODIES)."""
-    facts: dict[str, FactValue] = {}
+    facts: dict[str, object] = {}
     for subject in ("applicant", "child"):
         for key, value in body.get(subject, {}).items():
             facts[f"{subject}.{key}"] = value
@@ -55,50 +54,62 @@ def _situation(body: dict[str, Any]) -> Situation:
             for h in body["history"]
         )
     stay_until = body.get("stay_until")
-    return Situation(
-        as_of=dt.date.fromisoformat(body["as_of"]),
-        facts=facts,
+    return Situation.from_facts(
+        dt.date.fromisoformat(body["as_of"]),
+        facts,
         history=history,
         stay_until=dt.date.fromisoformat(stay_until) if stay_until else None,
         guardian_consent=body.get("guardian_consent"),
     )
 
 
-SITUATIONS: list[Situation] = [_situation(body) for body in BODIES]
+def situations() -> list[Situation]:
+    """BODIES as situations (built on call: the HTTP bench needs none of the rules layer)."""
+    return [_situation(body) for body in BODIES]
 
 
 # Yes/no facts some insatser ask about; a stream person states none, one or two of them.
 _STATED_FACTS = (
-    "facts.had_bostad_forst",
-    "facts.has_hyreskontrakt_in_kommun",
-    "facts.has_cra_behandlare",
-    "facts.completed_12_step_primary",
+    "had_bostad_forst",
+    "has_hyreskontrakt_in_kommun",
+    "has_cra_behandlare",
+    "completed_12_step_primary",
 )
 
 
-def stream(count: int = 2000, seed: int = 6) -> list[Situation]:
-    """`count` distinct made-up people, as a day of form traffic might bring them (for the
-    cold-start figure of bench/rules.py): age 0–99, folkbokförd in Östersund, in Stockholm or
-    not stated, consent yes/no/unstated, up to two stated facts, with or without a child.
-    Deterministic for a seed; ages only, never a personnummer or a birth date."""
+def stream_bodies(count: int = 2000, seed: int = 6) -> list[dict[str, Any]]:
+    """`count` distinct made-up people as request bodies, as a day of form traffic might bring
+    them: age 0–99, folkbokförd in Östersund, in Stockholm or not stated, consent
+    yes/no/unstated, up to two stated facts, with or without a child. Deterministic for a seed;
+    ages only, never a personnummer or a birth date."""
     rng = random.Random(seed)
-    seen: set[tuple[object, ...]] = set()
-    people: list[Situation] = []
-    while len(people) < count:
-        facts: dict[str, FactValue] = {"applicant.age": rng.randrange(100)}
+    seen: set[str] = set()
+    bodies: list[dict[str, Any]] = []
+    while len(bodies) < count:
+        applicant: dict[str, Any] = {"age": rng.randrange(100)}
         kommun = rng.choice((OSTERSUND, STOCKHOLM, None))
         if kommun is not None:
-            facts["applicant.folkbokford_kommunkod"] = kommun
-        for key in rng.sample(_STATED_FACTS, rng.randrange(3)):
-            facts[key] = rng.random() < 0.5
+            applicant["folkbokford_kommunkod"] = kommun
+        body: dict[str, Any] = {"as_of": AS_OF.isoformat(), "applicant": applicant}
+        stated = {key: rng.random() < 0.5 for key in rng.sample(_STATED_FACTS, rng.randrange(3))}
+        if stated:
+            body["facts"] = stated
         if rng.random() < 0.3:
-            facts["child.age"] = rng.randrange(18)
-            facts["child.folkbokford_kommunkod"] = rng.choice((OSTERSUND, STOCKHOLM))
-            facts["child.participates"] = rng.random() < 0.5
-        consent = rng.choice((True, False, None))
-        identity = (consent, *sorted(facts.items()))
+            body["child"] = {
+                "age": rng.randrange(18),
+                "folkbokford_kommunkod": rng.choice((OSTERSUND, STOCKHOLM)),
+                "participates": rng.random() < 0.5,
+            }
+        body["guardian_consent"] = rng.choice((True, False, None))
+        identity = repr(sorted((k, sorted(v.items()) if isinstance(v, dict) else v) for k, v in body.items()))
         if identity in seen:
             continue
         seen.add(identity)
-        people.append(Situation(as_of=AS_OF, facts=facts, guardian_consent=consent))
-    return people
+        bodies.append(body)
+    return bodies
+
+
+def stream(count: int = 2000, seed: int = 6) -> list[Situation]:
+    """The people of `stream_bodies` as the situations the API builds from them (for
+    bench/rules.py's cold-start and new-person figures)."""
+    return [_situation(body) for body in stream_bodies(count, seed)]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import os
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.http import BENCH_PEPPER, ROOT, _issue_key, endpoints
+from bench.http import BENCH_PEPPER, ROOT, Endpoint, _issue_key, endpoints
 
 
 async def call(app: Any, method: str, path: str, body: bytes, authorization: bytes) -> int:
@@ -57,8 +58,13 @@ async def call(app: Any, method: str, path: str, body: bytes, authorization: byt
     return status
 
 
+@functools.cache
+def _endpoint(name: str) -> Endpoint:
+    return next(e for e in endpoints() if e.name == name)
+
+
 async def drive(app: Any, name: str, calls: int, authorization: bytes) -> float:
-    endpoint = next(e for e in endpoints() if e.name == name)
+    endpoint = _endpoint(name)
     requests = endpoint.requests
     start = time.perf_counter()
     for index in range(calls):

@@ -8,8 +8,8 @@ Prints (and optionally writes as JSON) the median over repeats of:
   steady state (each insats remembers decisions on the inputs it reads, so a person like one
   seen before costs a lookup) and once at first sight (`CompiledInsats.decide` on every insats,
   bypassing that memo, as for a person unlike anyone seen that day: every condition, consent
-  rule and målgrupp is asked for its answer; the decision itself is then looked up by which
-  answers came back, rules/deciding.py, so building decisions is left to the cold stream);
+  rule and målgrupp is asked for its answer and the outcome rule, rules/outcome.py, builds the
+  decision);
 - µs per person for streams of distinct made-up people (bench/people.py `stream`), each screened
   once with `judge_all` as the service does: the first 2,000 on a freshly compiled catalogue
   (every memo empty, as after a restart: the *cold* figure), then 2,000 more, none screened
@@ -36,12 +36,14 @@ from typing import Any
 
 import yaml
 
-from bench.people import SITUATIONS, stream
+from bench.people import situations, stream
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.schemas import Catalog
 from insatser_api.kit.heap import settle_after_start_up
-from insatser_api.rules import CompiledCatalog, compile_catalog
+from insatser_api.catalog.compile import compile_catalog
+from insatser_api.rules import CompiledCatalog
 
+SITUATIONS = situations()
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG_DIR = ROOT / "catalog" / "ostersund"
 CATALOG_FILE = CATALOG_DIR / "2025-07-01.yaml"
@@ -64,8 +66,8 @@ def screening_us(
     compiled: CompiledCatalog, *, repeat: int, budget_s: float = 0.2, first_sight: bool = False
 ) -> float:
     """Microseconds to screen one person against every insats (median of repeats)."""
-    # `decide` bypasses the decision memo; code from before it existed judged afresh anyway.
-    deciders = [getattr(insats, "decide", insats.judge) for insats in compiled.insatser.values()]
+    # `decide` bypasses the decision memo.
+    deciders = [insats.decide for insats in compiled.insatser.values()]
 
     def screen_everyone() -> None:
         for situation in SITUATIONS:
@@ -89,7 +91,7 @@ def stream_us(catalog: Catalog, *, repeat: int) -> dict[str, float]:
       catalogue: a person never seen before, in a service that has been answering for a while.
 
     The garbage collector is set as the service sets it after start-up (kit/heap.py): the
-    catalogue frozen out of its sight, the young generation collected every 10,000 allocations. The reference loop is timed right before and after each
+    catalogue frozen out of its sight, the young generation collected less often. The reference loop is timed right before and after each
     stream, so each run's ratio compares the stream with the machine as it was at that moment.
     """
     people = stream(2 * STREAM_PEOPLE)

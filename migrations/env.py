@@ -8,8 +8,8 @@ from alembic import context
 
 from insatser_api.config import get_settings
 from insatser_api.kit.database import create_db_engine, is_sqlite, normalize_url
-from insatser_api.kit.db import Base
-from insatser_api.kit.models import import_all_models
+from insatser_api.kit.database import Base
+from insatser_api.kit.database import import_all_models
 
 config = context.config
 import_all_models()

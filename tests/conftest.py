@@ -15,8 +15,7 @@ from sqlalchemy import Engine, delete
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.config import Settings
 from insatser_api.kit import migrations
-from insatser_api.kit.database import Database
-from insatser_api.kit.db import Base
+from insatser_api.kit.database import Base, Database
 from insatser_api.main import create_app
 from tests.database import scratch_database
 from tests.personal_data import PersonalDataGuard, every_logger_at_debug

@@ -53,9 +53,14 @@ def test_diff_tells_a_namndsekreterare_what_changed(tmp_path: Path) -> None:
             "text": "Nämnden har beslutat att uppgifter som kan röja identiteten inte dokumenteras.",
             "decision": "SAN 2025-12-10 § 99",
         }
-        for condition in insats(data, "utflyttningsstod")["villkor"]["conditions"]:
+        utflyttning = insats(data, "utflyttningsstod")
+        for condition in utflyttning["villkor"]["conditions"]:
             if condition["kind"] == "age":
                 condition["min_age"] = 23
+        # The text must say the same, or the new version is refused (catalog/consistency.py).
+        utflyttning["villkor"]["text"] = utflyttning["villkor"]["text"].replace("21 år", "23 år")
+        utflyttning["malgrupp"]["text"] = utflyttning["malgrupp"]["text"].replace("21 år", "23 år")
+        utflyttning["malgrupp"]["age_bands"][0]["min_age"] = 23
         insats(data, "cra")["malgrupp"]["text"] = "Vuxna med skadligt bruk."
 
     new = write_later_version(tmp_path, change)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -43,18 +44,40 @@ def serve(
         int | None, typer.Option(min=1, help="Antal processer; standard INSATSER_WORKERS")
     ] = None,
 ) -> None:
-    """Start the HTTP service with uvicorn (SIGHUP: every worker reads the catalogue again)."""
+    """Starta HTTP-tjänsten med uvicorn (SIGHUP: varje process läser katalogen på nytt)."""
     from insatser_api.ops import server
 
     settings = get_settings()
     configure_logging(settings.log_level, settings.log_format)
     _reset_multiprocess_metrics()
+    _migrate_embedded_database(settings.database_url)
+    _announce(host or settings.host, port or settings.port)
     server.run(
         host or settings.host,
         port or settings.port,
         workers or settings.workers,
         settings.catalog_dir,
     )
+
+
+def _migrate_embedded_database(database_url: str) -> None:
+    """Create and migrate an embedded SQLite database before serving, so that a fresh install
+    answers at once. PostgreSQL is migrated as its own deployment step (`db upgrade`): several
+    instances starting together must not race to migrate a shared database."""
+    # Alembic logs one INFO line per plugin when it is first imported: noise at every start.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    from insatser_api.kit import migrations
+    from insatser_api.kit.database import is_sqlite
+
+    if is_sqlite(database_url):
+        migrations.upgrade(database_url)
+
+
+def _announce(host: str, port: int) -> None:
+    # For the person who just typed `make run` or `insatser-api serve`: where to start reading.
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    base = f"http://{shown}:{port}"
+    typer.echo(f"insatser-api på {base} — dokumentation: {base}/docs (Swagger UI), {base}/redoc")
 
 
 def _reset_multiprocess_metrics() -> None:
@@ -85,19 +108,23 @@ def check_eligibility(
     child_age: Annotated[int | None, typer.Option(help="Barnets ålder")] = None,
     child_kommun: Annotated[str | None, typer.Option(help="Barnets folkbokföringskommun")] = None,
     child_participates: Annotated[
-        bool | None, typer.Option("--child-participates/--child-not-participating")
+        bool | None,
+        typer.Option(
+            "--child-participates/--child-not-participating", help="Deltar barnet i samtalen?"
+        ),
     ] = None,
     history: Annotated[
         list[str] | None, typer.Option(help="Avslutad insats ID=ÅÅÅÅ-MM-DD, t.ex. cra=2026-05-31")
     ] = None,
     stay_until: Annotated[
-        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Akutboendet: sista natten")
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Akutboendet: dagen vistelsen slutar"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Svaret som JSON, som API:et")] = False,
 ) -> None:
-    """Judge one insats in the terminal, on the catalogue folder (no server needed).
+    """Pröva en insats i terminalen, mot katalogmappen (ingen server behövs).
 
-    A personnummer is not accepted here: it would stay in the shell history.
+    Personnummer tas inte emot här: det skulle bli kvar i skalets historik.
     """
     registry = CatalogRegistry.from_directory(get_settings().catalog_dir)
     try:
@@ -131,7 +158,7 @@ def check_eligibility(
 def db_upgrade(
     revision: Annotated[str, typer.Option(help="Alembic-revision att gå till")] = "head",
 ) -> None:
-    """Migrate the database (DATABASE_URL) to a revision, by default the newest."""
+    """Migrera databasen (DATABASE_URL) till en revision, som standard den senaste."""
     from insatser_api.kit import migrations
 
     migrations.upgrade(get_settings().database_url, revision)
@@ -155,7 +182,7 @@ def export_openapi(
         "openapi.yaml"
     ),
 ) -> None:
-    """Write the OpenAPI document the app serves, as YAML."""
+    """Skriv OpenAPI-dokumentet som tjänsten publicerar, som YAML."""
     text = render_openapi()
     if str(path) == "-":
         typer.echo(text, nl=False)
@@ -175,7 +202,7 @@ def render_catalog_schema() -> str:
 def export_catalog_schema(
     path: Annotated[Path, typer.Argument(help="Fil att skriva")] = Path("catalog/schema.json"),
 ) -> None:
-    """Write the JSON Schema of catalogue files (for editors and review)."""
+    """Skriv katalogfilernas JSON Schema (för redigerare och granskning)."""
     path.write_text(render_catalog_schema(), encoding="utf-8")
     typer.echo(f"skrev {path}")
 
@@ -187,7 +214,10 @@ def validate_catalog(
         typer.Argument(help="En katalogfil eller en mapp; standard: INSATSER_CATALOG_DIR"),
     ] = None,
 ) -> None:
-    """Validate catalogue files; exit 1 with a precise message on the first bad one."""
+    """Kontrollera katalogfiler, också att texter och siffror stämmer överens.
+
+    Slutstatus 1 med fil, plats i filen och fel för den första felaktiga filen.
+    """
     target = path or get_settings().catalog_dir
     try:
         loaded = load_catalog_dir(target) if target.is_dir() else [load_catalog(target)]
@@ -206,9 +236,11 @@ def diff_catalogs(
     old: Annotated[Path, typer.Argument(help="Den tidigare katalogfilen")],
     new: Annotated[Path, typer.Argument(help="Den nya katalogfilen")],
 ) -> None:
-    """Show, in Swedish, what a new catalogue version changes: insatser added and removed,
-    conditions, målgrupp and documentation mode. Exit 0: no differences, 1: differences,
-    2: a file is bad."""
+    """Visa vad en ny katalogversion ändrar: tillagda och borttagna insatser, villkor,
+    målgrupp och dokumentationssätt.
+
+    Slutstatus 0: inga skillnader, 1: skillnader, 2: en fil är felaktig.
+    """
     try:
         before, after = load_catalog(old), load_catalog(new)
     except CatalogError as exc:

@@ -63,8 +63,6 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
 
     @asynccontextmanager
     async def lifespan(application: FastAPI) -> AsyncIterator[None]:
-        # The catalogue, compiled rules and imports live as long as the process (kit/heap.py).
-        settle_after_start_up()
         watcher = CatalogWatcher(application, settings.catalog_watch_seconds)
         watcher.start()
         async with reload_on_sighup(application):
@@ -178,6 +176,18 @@ def _problem_schema(response: dict[str, Any]) -> None:
     """The 503 entry's problem body refers to the Problem schema FastAPI already emits."""
     for content in response.get("content", {}).values():
         content.setdefault("schema", {"$ref": "#/components/schemas/Problem"})
+
+
+def served_app() -> FastAPI:
+    """The app as `insatser-api serve` runs it in each worker (uvicorn's factory): logging
+    configured, and the garbage collector set for a long-running process once start-up has
+    built the catalogue (kit/heap.py). An app built in-process by `create_app` leaves the
+    collector as it found it."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    application = create_app(settings)
+    settle_after_start_up()
+    return application
 
 
 def __getattr__(name: str) -> FastAPI:

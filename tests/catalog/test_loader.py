@@ -139,7 +139,7 @@ def test_an_invalid_value_is_named_by_file_path_and_fault(tmp_path: Path, raw: d
     message = str(error.value)
     assert str(path) in message
     assert "insatser[0](arbetsmarknadsinsatser).villkor.conditions[0].min_age" in message
-    assert "integer" in message
+    assert "Ska vara ett heltal." in message
 
 
 def test_an_unknown_field_is_refused(tmp_path: Path, raw: dict) -> None:  # type: ignore[type-arg]
@@ -153,18 +153,21 @@ def test_an_unknown_field_is_refused(tmp_path: Path, raw: dict) -> None:  # type
 def test_not_yaml_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "2025-07-01.yaml"
     path.write_text("kommun: [unclosed", encoding="utf-8")
-    with pytest.raises(CatalogError, match="not valid YAML"):
+    with pytest.raises(
+        CatalogError,
+        match=re.escape("inte giltig YAML på rad 2, kolumn 1: en lista [ … ] avslutas inte"),
+    ):
         load_catalog(path)
 
 
 def test_version_must_match_file_name(tmp_path: Path, raw: dict) -> None:  # type: ignore[type-arg]
-    with pytest.raises(CatalogError, match="differs from the file name"):
+    with pytest.raises(CatalogError, match="skiljer sig från filnamnet"):
         load_catalog(_write(tmp_path, raw, name="2026-01-01.yaml"))
 
 
 def test_deidentified_mode_needs_the_namnds_decision(tmp_path: Path, raw: dict) -> None:  # type: ignore[type-arg]
     raw["insatser"][0]["documentation"]["mode"] = "deidentified"
-    with pytest.raises(CatalogError, match="requires the nämnd's decision"):
+    with pytest.raises(CatalogError, match="kräver nämndens beslut"):
         load_catalog(_write(tmp_path, raw))
 
 
@@ -177,7 +180,7 @@ def test_earlier_insats_must_name_known_insatser(tmp_path: Path, raw: dict) -> N
 
 def test_duplicate_ids_are_refused(tmp_path: Path, raw: dict) -> None:  # type: ignore[type-arg]
     raw["insatser"][1]["id"] = raw["insatser"][0]["id"]
-    with pytest.raises(CatalogError, match="duplicate insats ids"):
+    with pytest.raises(CatalogError, match="förekommer mer än en gång"):
         load_catalog(_write(tmp_path, raw))
 
 
@@ -185,10 +188,10 @@ def test_two_files_with_the_same_valid_from_are_refused(tmp_path: Path, raw: dic
     _write(tmp_path, raw)
     raw["version"] = "2025-07-01.1"
     _write(tmp_path, raw, name="2025-07-01.1.yaml")
-    with pytest.raises(CatalogError, match="also used by"):
+    with pytest.raises(CatalogError, match="används också av"):
         load_catalog_dir(tmp_path)
 
 
 def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(CatalogError, match="no catalogue files"):
+    with pytest.raises(CatalogError, match="inga katalogfiler"):
         load_catalog_dir(tmp_path)

@@ -17,8 +17,7 @@ from sqlalchemy.orm import Session
 from insatser_api.config import Settings
 from insatser_api.decisions.log import AnsweredRequest, DecisionLog
 from insatser_api.decisions.models import DecisionLogEntry
-from insatser_api.kit.database import create_db_engine
-from insatser_api.kit.db import Base
+from insatser_api.kit.database import Base, create_db_engine
 from insatser_api.main import create_app
 from insatser_api.rules import Decision, Situation
 from tests.conftest import CATALOG_DIR
@@ -132,7 +131,7 @@ def _answered(decisions: list[Decision]) -> AnsweredRequest:
 @pytest.fixture
 def decisions(app: FastAPI) -> list[Decision]:
     version = app.state.registry.versions[0]
-    return list(version.compiled.judge_all(Situation(as_of=dt.date(2026, 11, 30)), None))
+    return list(version.compiled.judge_all(Situation.from_facts(as_of=dt.date(2026, 11, 30)), None))
 
 
 def test_month_is_the_stockholm_month(engine: Engine, decisions: list[Decision]) -> None:

@@ -1,13 +1,16 @@
-"""The collector settings the service takes after start-up (kit/heap.py)."""
+"""The collector settings `insatser-api serve` takes after start-up (kit/heap.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterator
 
 import pytest
 
+from insatser_api.config import Settings
 from insatser_api.kit.heap import YOUNG_GENERATION_THRESHOLD, settle_after_start_up
+from insatser_api.main import create_app
 
 
 @pytest.fixture
@@ -27,3 +30,16 @@ def test_start_up_objects_are_frozen_and_the_young_generation_collected_less_oft
     assert gc.get_freeze_count() > 0
     assert gc.get_threshold() == (YOUNG_GENERATION_THRESHOLD, middle, old)
     assert built_at_start_up  # kept alive until frozen
+
+
+def test_building_and_starting_the_app_leaves_the_collector_alone(settings: Settings) -> None:
+    # Only `insatser-api serve` (main.served_app) tunes the collector, for its own process.
+    threshold = gc.get_threshold()
+    app = create_app(settings)
+
+    async def start_and_stop() -> None:
+        async with app.router.lifespan_context(app):
+            pass
+
+    asyncio.run(start_and_stop())
+    assert gc.get_threshold() == threshold

@@ -10,9 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
 from insatser_api.kit import migrations
-from insatser_api.kit.database import normalize_url
-from insatser_api.kit.db import Base
-from insatser_api.kit.models import import_all_models
+from insatser_api.kit.database import Base, import_all_models, normalize_url
 from tests.database import scratch_database
 
 pytestmark = pytest.mark.database

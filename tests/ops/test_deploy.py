@@ -1,4 +1,4 @@
-"""deploy/: the reverse proxy that cuts off slow clients ships with the image's compose file."""
+"""deploy/nginx.conf: the reverse proxy that cuts off slow clients, shipped in compose.yaml."""
 
 from __future__ import annotations
 
@@ -25,14 +25,12 @@ def test_nginx_cuts_off_slow_headers_and_bodies() -> None:
         assert int(value[:-1]) <= 30, name
     assert _setting(conf, "proxy_request_buffering") == "on"
     assert _setting(conf, "server_tokens") == "off"
-    assert "proxy_pass http://insatser;" in conf
+    assert "proxy_pass http://api;" in conf
 
 
-def test_compose_puts_nginx_in_front_of_the_image() -> None:
-    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text(encoding="utf-8"))
-    services = compose["services"]
-    assert services["insatser"]["build"] == ".."
-    assert "ports" not in services["insatser"]  # reachable through nginx only
-    proxy = services["proxy"]
-    assert "./nginx.conf:/etc/nginx/nginx.conf:ro" in proxy["volumes"]
-    assert proxy["ports"]
+def test_compose_puts_nginx_in_front_of_the_api() -> None:
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    proxy = compose["services"]["proxy"]
+    assert "./deploy/nginx.conf:/etc/nginx/nginx.conf:ro" in proxy["volumes"]
+    assert proxy["depends_on"] == ["api"]
+    assert proxy["ports"] == ["127.0.0.1:8080:8080"]

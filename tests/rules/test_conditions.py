@@ -15,8 +15,9 @@ from insatser_api.rules.conditions import (
     StayLimit,
     YesNoFact,
 )
-from insatser_api.rules.decision import ConditionResult, Status
-from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue, HistoryItem, Situation
+from insatser_api.rules.facts import NOT_FOLKBOKFORD
+from insatser_api.rules.results import ConditionResult, Status
+from insatser_api.rules.situation import HistoryItem, Situation
 
 D = dt.date
 AS_OF = D(2026, 3, 16)
@@ -40,13 +41,15 @@ ENHET_OF_INSATS = {
 
 
 def situation(
-    facts: dict[str, FactValue] | None = None,
+    facts: dict[str, object] | None = None,
     *,
     as_of: dt.date = AS_OF,
     history: tuple[HistoryItem, ...] | None = None,
     stay_until: dt.date | None = None,
 ) -> Situation:
-    return Situation(as_of=as_of, facts=facts or {}, history=history, stay_until=stay_until)
+    return Situation.from_facts(
+        as_of=as_of, facts=facts or {}, history=history, stay_until=stay_until
+    )
 
 
 def assert_result(
@@ -103,10 +106,9 @@ def test_age_range(min_age: int | None, max_age: int | None, age: int, status: S
         {},
         {APPLICANT_FOLKBOKFORD: OSTERSUND},
         {"child.age": 10},
-        {APPLICANT_AGE: True},  # a bool is not an age
     ],
 )
-def test_age_range_unknown(facts: dict[str, FactValue]) -> None:
+def test_age_range_unknown(facts: dict[str, object]) -> None:
     condition = AgeRange("age", "fyllt 18 år", "4.1.1", 18, None)
     result = condition.evaluate(situation(facts))
     assert_result(result, condition, Status.UNKNOWN, (APPLICANT_AGE,))
@@ -151,7 +153,7 @@ def test_in_kommun_not_folkbokford_says_samordningsnummer() -> None:
         (CHILD_FOLKBOKFORD, {APPLICANT_FOLKBOKFORD: OSTERSUND}),
     ],
 )
-def test_in_kommun_unknown(fact: str, facts: dict[str, FactValue]) -> None:
+def test_in_kommun_unknown(fact: str, facts: dict[str, object]) -> None:
     condition = InKommun("child_folkbokford", "Barnet folkbokfört", "3.2.1", fact, OSTERSUND)
     result = condition.evaluate(situation(facts))
     assert_result(result, condition, Status.UNKNOWN, (fact,))
@@ -178,7 +180,7 @@ def test_yes_no_fact(expected: bool, value: bool, status: Status) -> None:
 
 @pytest.mark.parametrize("expected", [True, False])
 @pytest.mark.parametrize("facts", [{}, {HAD_BOSTAD_FORST: True}, {APPLICANT_AGE: 30}])
-def test_yes_no_fact_unknown(expected: bool, facts: dict[str, FactValue]) -> None:
+def test_yes_no_fact_unknown(expected: bool, facts: dict[str, object]) -> None:
     condition = YesNoFact("has_cra_behandlare", "Har CRA-behandlare", "4.5.4", HAS_CRA, expected)
     result = condition.evaluate(situation(facts))
     assert_result(result, condition, Status.UNKNOWN, (HAS_CRA,))
@@ -387,7 +389,7 @@ def test_stay_limit_folkbokford_has_no_limit(stay_until: dt.date | None) -> None
     ],
 )
 def test_stay_limit_not_or_unknown_folkbokford(
-    facts: dict[str, FactValue], stay_until: dt.date | None, status: Status
+    facts: dict[str, object], stay_until: dt.date | None, status: Status
 ) -> None:
     condition = stay_limit()
     result = condition.evaluate(situation(facts, as_of=STAY_AS_OF, stay_until=stay_until))
@@ -444,7 +446,7 @@ def placement() -> AnyOf:
     ],
 )
 def test_any_of(by: str | None, in_: str | None, status: Status, missing: tuple[str, ...]) -> None:
-    facts: dict[str, FactValue] = {}
+    facts: dict[str, object] = {}
     if by is not None:
         facts[PLACED_BY] = by
     if in_ is not None:
@@ -483,7 +485,7 @@ def test_any_of_fact_keys_are_the_parts_keys_once() -> None:
     ],
 )
 def test_any_of_mixed_kinds(
-    facts: dict[str, FactValue],
+    facts: dict[str, object],
     history: tuple[HistoryItem, ...] | None,
     status: Status,
     missing: tuple[str, ...],
@@ -519,12 +521,11 @@ def test_any_of_mixed_kinds(
     ids=lambda condition: type(condition).__name__,
 )
 def test_evaluation_is_deterministic_and_pure(condition: Condition) -> None:
-    facts: dict[str, FactValue] = {APPLICANT_AGE: 30, PLACED_BY: STOCKHOLM}
+    facts: dict[str, object] = {APPLICANT_AGE: 30, PLACED_BY: STOCKHOLM}
     history = (HistoryItem("biffsamtal", None, ENDED),)
     given = situation(facts, history=history, stay_until=D(2026, 3, 20))
     first = condition.evaluate(given)
     second = condition.evaluate(given)
     assert first == second
-    assert given.facts == {APPLICANT_AGE: 30, PLACED_BY: STOCKHOLM}
-    assert given.history == history
+    assert given == situation(facts, history=history, stay_until=D(2026, 3, 20))
     assert f"avsnitt {condition.source}" in first.message

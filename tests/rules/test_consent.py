@@ -7,17 +7,17 @@ import datetime as dt
 import pytest
 
 from insatser_api.rules.consent import CONSENT_BASIS, ConsentRule
-from insatser_api.rules.situation import FactValue, Situation
+from insatser_api.rules.situation import Situation
 
 AS_OF = dt.date(2026, 3, 16)
 
 
-def situation(facts: dict[str, FactValue], guardian_consent: bool | None = None) -> Situation:
-    return Situation(as_of=AS_OF, facts=facts, guardian_consent=guardian_consent)
+def situation(facts: dict[str, object], guardian_consent: bool | None = None) -> Situation:
+    return Situation.from_facts(as_of=AS_OF, facts=facts, guardian_consent=guardian_consent)
 
 
 def applicant(age: int | None, guardian_consent: bool | None = None) -> Situation:
-    facts: dict[str, FactValue] = {} if age is None else {"applicant.age": age}
+    facts: dict[str, object] = {} if age is None else {"applicant.age": age}
     return situation(facts, guardian_consent)
 
 
@@ -110,9 +110,7 @@ def test_given_does_not_change_whether_consent_is_required(given: bool | None) -
     ],
 )
 @pytest.mark.parametrize("given", [True, False, None])
-def test_participating_child(
-    facts: dict[str, FactValue], required: bool, given: bool | None
-) -> None:
+def test_participating_child(facts: dict[str, object], required: bool, given: bool | None) -> None:
     result = ConsentRule("participating_child", False, "3.2.1").evaluate(situation(facts, given))
     assert result.required is required
     assert result.given is given

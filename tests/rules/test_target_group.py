@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from insatser_api.rules.situation import FactValue, Situation
+from insatser_api.rules.situation import Situation
 from insatser_api.rules.target_group import AgeBand, TargetGroup
 
 AS_OF = dt.date(2026, 3, 16)
@@ -14,15 +14,15 @@ TEXT = "Målgruppen enligt bilagan"
 NEVER_REFUSED = "ingen nekas"
 
 
-def situation(facts: dict[str, FactValue]) -> Situation:
-    return Situation(as_of=AS_OF, facts=facts)
+def situation(facts: dict[str, object]) -> Situation:
+    return Situation.from_facts(as_of=AS_OF, facts=facts)
 
 
 @pytest.mark.parametrize(
     "facts",
     [{}, {"applicant.age": 3}, {"applicant.age": 40}, {"child.age": 5}, {"applicant.age": 130}],
 )
-def test_no_bands_is_never_outside(facts: dict[str, FactValue]) -> None:
+def test_no_bands_is_never_outside(facts: dict[str, object]) -> None:
     result = TargetGroup(TEXT, ()).evaluate(situation(facts))
     assert result.applicant_outside is False
     assert result.text == TEXT
@@ -67,7 +67,7 @@ def test_applicant_band(band: AgeBand, age: int, outside: bool) -> None:
     ],
 )
 def test_child_band_is_judged_on_the_childs_age(
-    facts: dict[str, FactValue], outside: bool | None
+    facts: dict[str, object], outside: bool | None
 ) -> None:
     result = TargetGroup(TEXT, (AgeBand("child", 0, 17),)).evaluate(situation(facts))
     assert result.applicant_outside is outside
@@ -85,7 +85,7 @@ def test_child_band_is_judged_on_the_childs_age(
         ({}, None),
     ],
 )
-def test_several_bands_any_is_enough(facts: dict[str, FactValue], outside: bool | None) -> None:
+def test_several_bands_any_is_enough(facts: dict[str, object], outside: bool | None) -> None:
     group = TargetGroup(TEXT, (AgeBand("applicant", 7, 17), AgeBand("applicant", 18, None)))
     assert group.evaluate(situation(facts)).applicant_outside is outside
 
@@ -103,7 +103,7 @@ def test_several_bands_any_is_enough(facts: dict[str, FactValue], outside: bool 
         ({}, None),
     ],
 )
-def test_applicant_and_child_bands(facts: dict[str, FactValue], outside: bool | None) -> None:
+def test_applicant_and_child_bands(facts: dict[str, object], outside: bool | None) -> None:
     group = TargetGroup(TEXT, (AgeBand("applicant", 7, 12), AgeBand("child", 0, 17)))
     assert group.evaluate(situation(facts)).applicant_outside is outside
 
@@ -116,7 +116,7 @@ def test_applicant_and_child_bands(facts: dict[str, FactValue], outside: bool | 
         (AgeBand("child", 0, 12), {"applicant.age": 35}),
     ],
 )
-def test_unknown_age_is_none(band: AgeBand, facts: dict[str, FactValue]) -> None:
+def test_unknown_age_is_none(band: AgeBand, facts: dict[str, object]) -> None:
     result = TargetGroup(TEXT, (band,)).evaluate(situation(facts))
     assert result.applicant_outside is None
     assert NEVER_REFUSED in result.note

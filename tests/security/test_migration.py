@@ -10,8 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
 from insatser_api.kit import migrations
-from insatser_api.kit.database import normalize_url
-from insatser_api.kit.db import Base
+from insatser_api.kit.database import Base, normalize_url
 from insatser_api.security import models  # noqa: F401  (registers api_keys on Base.metadata)
 from tests.database import scratch_database
 

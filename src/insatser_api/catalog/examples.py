@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_DIGEST = "sha256:5e612ee30e0587035d22778b8a6f62bce299920393a39dfbb5fcbdac7a4174d6"
+_DIGEST = "sha256:ee4d258aadb3250d61fb6683bea6fb7dd86c2cb5b671f654a26f3972789854cb"
 
 CATALOG: dict[str, Any] = {
     "kommun": {"kod": "2380", "namn": "Östersunds kommun"},
@@ -115,8 +115,10 @@ INSATS: dict[str, Any] = {
         {
             "topic": "folkbokforing",
             "text": "Insatsen säger inget om folkbokföring. Inledningens allmänna villkor gäller "
-            "därför: personen ska vara folkbokförd i Östersunds kommun.",
-            "basis": "rules.md, Folkbokföring",
+            "därför: personen ska vara folkbokförd i Östersunds kommun. Läsningen kan "
+            "ifrågasättas, eftersom bilagan inte är konsekvent: … Inledningens syfte avgör: …",
+            "basis": "rules.md, Folkbokföring; bilagan avsnitt 1 (inledningen), 3.1.1, 4.5.5, "
+            "4.5.12, 4.5.13 och 4.6.1",
         }
     ],
     "catalog_version": "2025-07-01",

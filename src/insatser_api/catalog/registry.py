@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from insatser_api.catalog.compile import compile_catalog
 from insatser_api.catalog.loader import LoadedCatalog, load_catalog_dir
 from insatser_api.catalog.schemas import Catalog, Insats
-from insatser_api.rules import CompiledCatalog, compile_catalog
+from insatser_api.rules import CompiledCatalog
 
 
 class NoCatalogInForce(LookupError):

@@ -8,8 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from insatser_api.catalog import examples
 from insatser_api.catalog.dependencies import CatalogDep, InsatsIdPath, RegistryDep, find_insats
-from insatser_api.catalog.schemas import DocumentationMode, Insats, Kanal
-from insatser_api.catalog.views import (
+from insatser_api.catalog.responses import (
     CatalogInfo,
     CatalogVersions,
     InsatsDetail,
@@ -19,6 +18,7 @@ from insatser_api.catalog.views import (
     insats_detail,
     insats_summary,
 )
+from insatser_api.catalog.schemas import DocumentationMode, Insats, Kanal
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_RESPONSES
 from insatser_api.kit.pagination import Page, PageQuery, PerPageQuery, paginate

@@ -1,7 +1,8 @@
 """Pydantic models of a catalogue file (`catalog/<kommun>/<valid_from>.yaml`).
 
 The catalogue says *which* conditions apply to an insats; the classes in
-`insatser_api.rules.conditions` say *how* each kind is evaluated.
+`insatser_api.rules.conditions` say *how* each kind is evaluated, and `compile.py` builds the
+one from the other. The facts a condition may name are `rules.facts.FactKey`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from insatser_api.kit.schemas import StrictModel
+from insatser_api.rules.facts import KOMMUNKOD_FACTS, YES_NO_FACTS, FactKey
 
 KommunKod = Annotated[str, Field(pattern=r"^\d{4}$", description="Fyrsiffrig kommunkod (SCB)")]
 InsatsId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
@@ -43,43 +45,6 @@ class Kanal(StrEnum):
     UPPSOKANDE = "uppsokande"  # enheten tar själv kontakt med personen
 
 
-class FactKey(StrEnum):
-    """Request facts a condition may read; the names are the request's JSON paths."""
-
-    APPLICANT_AGE = "applicant.age"
-    APPLICANT_FOLKBOKFORD = "applicant.folkbokford_kommunkod"
-    CHILD_AGE = "child.age"
-    CHILD_FOLKBOKFORD = "child.folkbokford_kommunkod"
-    CHILD_PARTICIPATES = "child.participates"
-    GUARDIAN_CONSENT = "guardian_consent"
-    HISTORY = "history"
-    STAY_UNTIL = "stay_until"
-    HAS_CRA_BEHANDLARE = "facts.has_cra_behandlare"
-    HAD_BOSTAD_FORST = "facts.had_bostad_forst"
-    HAS_HYRESKONTRAKT_IN_KOMMUN = "facts.has_hyreskontrakt_in_kommun"
-    COMPLETED_12_STEP_PRIMARY = "facts.completed_12_step_primary"
-    PLACED_BY_KOMMUNKOD = "facts.placed_outside_home_by_kommunkod"
-    PLACED_IN_KOMMUNKOD = "facts.placed_outside_home_in_kommunkod"
-
-
-KOMMUNKOD_FACTS = frozenset(
-    {
-        FactKey.APPLICANT_FOLKBOKFORD,
-        FactKey.CHILD_FOLKBOKFORD,
-        FactKey.PLACED_BY_KOMMUNKOD,
-        FactKey.PLACED_IN_KOMMUNKOD,
-    }
-)
-YES_NO_FACTS = frozenset(
-    {
-        FactKey.HAS_CRA_BEHANDLARE,
-        FactKey.HAD_BOSTAD_FORST,
-        FactKey.HAS_HYRESKONTRAKT_IN_KOMMUN,
-        FactKey.COMPLETED_12_STEP_PRIMARY,
-    }
-)
-
-
 class _ConditionBase(StrictModel):
     code: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Maskinkod för villkoret")]
     description: str = Field(description="Villkoret i korthet, på svenska")
@@ -98,9 +63,9 @@ class AgeCondition(_ConditionBase):
     @model_validator(mode="after")
     def _bounds(self) -> AgeCondition:
         if self.min_age is None and self.max_age is None:
-            raise ValueError("an age condition needs min_age or max_age")
+            raise ValueError("ett åldersvillkor behöver min_age eller max_age")
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            raise ValueError("min_age is greater than max_age")
+            raise ValueError("lägsta åldern (min_age) är större än den högsta (max_age)")
         return self
 
 
@@ -114,7 +79,7 @@ class KommunCondition(_ConditionBase):
     @model_validator(mode="after")
     def _kommun_fact(self) -> KommunCondition:
         if self.fact not in KOMMUNKOD_FACTS:
-            raise ValueError(f"fact {self.fact.value!r} is not a kommunkod fact")
+            raise ValueError(f"uppgiften {self.fact.value!r} är ingen kommunkod")
         return self
 
 
@@ -128,7 +93,7 @@ class YesNoCondition(_ConditionBase):
     @model_validator(mode="after")
     def _yes_no_fact(self) -> YesNoCondition:
         if self.fact not in YES_NO_FACTS:
-            raise ValueError(f"fact {self.fact.value!r} is not a yes/no fact")
+            raise ValueError(f"uppgiften {self.fact.value!r} är ingen ja/nej-uppgift")
         return self
 
 
@@ -145,7 +110,7 @@ class EarlierInsatsCondition(_ConditionBase):
     @model_validator(mode="after")
     def _names_something(self) -> EarlierInsatsCondition:
         if not self.insats_ids and not self.enheter:
-            raise ValueError("an earlier_insats condition needs insats_ids or enheter")
+            raise ValueError("ett villkor earlier_insats behöver insats_ids eller enheter")
         return self
 
 
@@ -234,9 +199,13 @@ class Documentation(StrictModel):
     @model_validator(mode="after")
     def _deidentified_needs_decision(self) -> Documentation:
         if self.mode is DocumentationMode.DEIDENTIFIED and not self.decision:
-            raise ValueError("mode deidentified requires the nämnd's decision (14 kap. 5 §)")
+            raise ValueError(
+                "dokumentationssättet deidentified kräver nämndens beslut i decision (14 kap. 5 §)"
+            )
         if self.mode is not DocumentationMode.DEIDENTIFIED and self.decision:
-            raise ValueError("a decision is only recorded for mode deidentified (14 kap. 5 §)")
+            raise ValueError(
+                "nämndens beslut (decision) anges bara för mode deidentified (14 kap. 5 §)"
+            )
         return self
 
 
@@ -309,25 +278,25 @@ class Catalog(StrictModel):
         duplicates = sorted(i for i, n in Counter(ids).items() if n > 1)
         known = set(ids)
         if duplicates:
-            raise ValueError(f"duplicate insats ids: {', '.join(duplicates)}")
+            raise ValueError(f"insats-id som förekommer mer än en gång: {', '.join(duplicates)}")
         sektor_codes = {s.kod for s in self.sektorer}
         for insats in self.insatser:
             if insats.sektor not in sektor_codes:
-                raise ValueError(f"insats {insats.id!r}: unknown sektor {insats.sektor!r}")
+                raise ValueError(f"insats {insats.id!r}: okänd sektor {insats.sektor!r}")
             codes = [c.code for c in self.conditions_of(insats)]
             if len(codes) != len(set(codes)):
-                raise ValueError(f"insats {insats.id!r}: condition codes are not unique")
+                raise ValueError(f"insats {insats.id!r}: villkorens koder är inte unika")
             for spec in _flatten(insats.villkor.conditions):
                 if isinstance(spec, EarlierInsatsCondition):
                     unknown = sorted(set(spec.insats_ids) - known)
                     if unknown:
                         raise ValueError(
-                            f"insats {insats.id!r}: earlier_insats names unknown insatser: "
+                            f"insats {insats.id!r}: earlier_insats nämner okända insatser: "
                             + ", ".join(unknown)
                         )
         missing = sorted(k.value for k in FactKey if k not in self.fact_questions)
         if missing:
-            raise ValueError(f"fact_questions lacks: {', '.join(missing)}")
+            raise ValueError(f"frågetext saknas i fact_questions för: {', '.join(missing)}")
         return self
 
     def conditions_of(self, insats: Insats) -> list[ConditionSpec]:

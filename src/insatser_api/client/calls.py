@@ -14,8 +14,8 @@ from urllib.parse import quote
 import httpx
 from pydantic import BaseModel, TypeAdapter
 
+from insatser_api.catalog.responses import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
-from insatser_api.catalog.views import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.client.errors import ProblemResponse
 from insatser_api.eligibility.schemas import (
     EligibilityAllRequest,
@@ -23,7 +23,7 @@ from insatser_api.eligibility.schemas import (
     EligibilityRequest,
     EligibilityResponse,
 )
-from insatser_api.kit.pagination import Page
+from insatser_api.kit.page import Page
 from insatser_api.ops.schemas import CatalogReloaded
 from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
 from insatser_api.statistics.schemas import DecisionStatistics, DocumentationStatistics

@@ -9,8 +9,8 @@ from typing import Self, TypeVar
 
 import httpx
 
+from insatser_api.catalog.responses import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
-from insatser_api.catalog.views import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.client import calls
 from insatser_api.client.calls import (
     Call,
@@ -20,7 +20,7 @@ from insatser_api.client.calls import (
     Readiness,
 )
 from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse
-from insatser_api.kit.pagination import Page
+from insatser_api.kit.page import Page
 from insatser_api.ops.schemas import CatalogReloaded
 from insatser_api.records.schemas import DocumentationRecordOut
 from insatser_api.statistics.schemas import DecisionStatistics, DocumentationStatistics

@@ -9,7 +9,7 @@ from sqlalchemy import Date, DateTime, Index, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from insatser_api.kit.columns import BigIntegerKey
-from insatser_api.kit.db import Base
+from insatser_api.kit.database import Base
 
 
 class DecisionLogEntry(Base):

@@ -9,23 +9,22 @@ from fastapi import APIRouter, Depends, Request, Response
 from insatser_api.catalog.dependencies import (
     CATALOG_VERSION_HEADER,
     InsatsIdPath,
+    RegistryDep,
     find_insats,
     version_in_force,
 )
-from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.decisions.recording import log_answers
+from insatser_api.eligibility.answers import answer_json, screening_json
 from insatser_api.eligibility.schemas import (
     EligibilityAllRequest,
     EligibilityAllResponse,
     EligibilityRequest,
     EligibilityResponse,
 )
-from insatser_api.eligibility.service import answer_json, screening_json
-from insatser_api.eligibility.situation import build_situation
+from insatser_api.eligibility.situation_from_request import build_situation
 from insatser_api.kit.body_guard import BODY_PROBLEM_RESPONSES
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, InvalidRequest
-from insatser_api.kit.lean_route import LeanRoute
 from insatser_api.ops.metrics import record_decisions
 from insatser_api.rules import Decision
 from insatser_api.security import scopes
@@ -34,8 +33,6 @@ from insatser_api.security.errors import AUTH_RESPONSES
 
 router = APIRouter(
     tags=["Behörighet"],
-    # The hot endpoints: FastAPI documents them, a lean handler answers (kit/lean_route.py).
-    route_class=LeanRoute,
     responses={**PROBLEM_RESPONSES, **AUTH_RESPONSES, **BODY_PROBLEM_RESPONSES},
     dependencies=[Depends(require_scope(scopes.ELIGIBILITY_CHECK))],
 )
@@ -58,16 +55,15 @@ _EXAMPLE = {
     responses={200: {"description": "Utfallet för insatsen, med villkor och lagrum"}},
 )
 async def check_eligibility_for_insats(
-    insats_id: InsatsIdPath, body: EligibilityRequest, request: Request
+    insats_id: InsatsIdPath, body: EligibilityRequest, registry: RegistryDep, request: Request
 ) -> Response:
-    registry = _registry(request)
     as_of = body.as_of or today_in_stockholm()
     version = version_in_force(registry, as_of)
     find_insats(version, insats_id)
     situation = build_situation(body, as_of, version)
     decision = version.compiled.insatser[insats_id].judge(situation)
-    _record(request, "single", situation.age(), (decision,))
-    return _Answer(answer_json(version, decision), version.version)
+    _record(request, "single", situation.applicant.age, (decision,))
+    return JsonAnswer(answer_json(version, decision), version.version)
 
 
 @router.post(
@@ -81,8 +77,9 @@ async def check_eligibility_for_insats(
     response_model=EligibilityAllResponse,
     responses={200: {"description": "Ett svar per insats och en sammanfattning"}},
 )
-async def check_eligibility(body: EligibilityAllRequest, request: Request) -> Response:
-    registry = _registry(request)
+async def check_eligibility(
+    body: EligibilityAllRequest, registry: RegistryDep, request: Request
+) -> Response:
     as_of = body.as_of or today_in_stockholm()
     version = version_in_force(registry, as_of)
     ids = list(dict.fromkeys(body.insats_ids)) if body.insats_ids is not None else None
@@ -96,8 +93,8 @@ async def check_eligibility(body: EligibilityAllRequest, request: Request) -> Re
             raise InvalidRequest("Begäran nämner insatser som inte finns i katalogen.", unknown)
     situation = build_situation(body, as_of, version)
     decisions = version.compiled.judge_all(situation, ids)
-    _record(request, "screening", situation.age(), decisions)
-    return _Answer(screening_json(version, as_of, decisions), version.version)
+    _record(request, "screening", situation.applicant.age, decisions)
+    return JsonAnswer(screening_json(version, as_of, decisions), version.version)
 
 
 def _record(
@@ -108,26 +105,12 @@ def _record(
     record_decisions(decisions)
 
 
-def _registry(request: Request) -> CatalogRegistry:
-    # What `RegistryDep` gives, read directly: a dependency costs FastAPI more per request than
-    # the rest of the eligibility work (docs/performance.md), and these are the hot endpoints.
-    registry: CatalogRegistry = request.app.state.registry
-    return registry
-
-
-class _Answer(Response):
-    """JSON the service wrote for `response_model` (eligibility/service.py): FastAPI is handed a
-    finished response and neither validates nor serializes it again. The headers are those
-    FastAPI would send, in its order, set directly rather than through `init_headers`."""
+class JsonAnswer(Response):
+    """An answer the service wrote as JSON for the route's `response_model`
+    (eligibility/answers.py): returned as a finished response, FastAPI neither validates nor
+    serializes it again."""
 
     media_type = "application/json"
 
     def __init__(self, content: bytes, catalog_version: str) -> None:
-        self.status_code = 200
-        self.background = None
-        self.body = content
-        self.raw_headers = [
-            (b"content-length", str(len(content)).encode("latin-1")),
-            (b"content-type", b"application/json"),
-            (CATALOG_VERSION_HEADER.lower().encode("latin-1"), catalog_version.encode("latin-1")),
-        ]
+        super().__init__(content, headers={CATALOG_VERSION_HEADER: catalog_version})

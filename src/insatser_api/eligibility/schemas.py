@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, model_v
 from insatser_api.catalog.schemas import DocumentationMode, InsatsId, KommunKod
 from insatser_api.kit.dates import CalendarDate
 from insatser_api.kit.schemas import StrictModel
-from insatser_api.rules import Outcome, Status
+from insatser_api.outcomes import Outcome, Status
 
 Age = Annotated[StrictInt, Field(ge=0, le=130, description="Ålder i hela år")]
 

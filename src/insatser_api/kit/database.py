@@ -1,4 +1,5 @@
-"""Engine and sessions: SQLite (embedded default, WAL) or PostgreSQL (production).
+"""The database: the declarative base and its naming convention, the table modules, engines
+and sessions. SQLite (embedded default, WAL) or PostgreSQL (production).
 
 Reads take a session from one dependency (`SessionDep`). A write opens one short transaction
 with `database.write_sessions.begin()` and commits before the answer is built: FastAPI runs a
@@ -9,6 +10,7 @@ under 60 parallel POSTs).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import shutil
@@ -17,9 +19,38 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event, make_url
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+# One MetaData with an explicit naming convention, so that constraint names are the same on
+# SQLite and PostgreSQL and migrations can drop them by name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+# Every module that declares tables, imported once so `Base.metadata` is complete (Alembic,
+# tests).
+TABLE_MODULES = (
+    "insatser_api.decisions.models",
+    "insatser_api.records.models",
+    "insatser_api.security.models",
+)
+
+
+def import_all_models() -> None:
+    for module in TABLE_MODULES:
+        importlib.import_module(module)
+
 
 # How long a SQLite writer waits for another writer's lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 10_000

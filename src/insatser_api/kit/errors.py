@@ -14,19 +14,21 @@ from typing import Any
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
 from insatser_api.kit.database import is_unavailable
+from insatser_api.kit.messages_sv import swedish_message
+
+# The body's models live in kit/problem.py, free of FastAPI, so that the client can read them.
+from insatser_api.kit.problem import PROBLEM_MEDIA_TYPE as PROBLEM_MEDIA_TYPE
+from insatser_api.kit.problem import PROBLEM_TYPE_BASE as PROBLEM_TYPE_BASE
+from insatser_api.kit.problem import FieldError as FieldError
+from insatser_api.kit.problem import Problem as Problem
 
 logger = logging.getLogger(__name__)
-
-PROBLEM_MEDIA_TYPE = "application/problem+json"
-# A tag URI (RFC 4151): a stable identifier that does not pretend to be a web page.
-PROBLEM_TYPE_BASE = "tag:insatser-api,2025:problems/"
 
 _TITLES = {
     400: "Felaktig begäran",
@@ -43,45 +45,13 @@ _TITLES = {
     503: "Tjänsten är tillfälligt otillgänglig",
 }
 
+# Error types raised by this service's own validators (PydanticCustomError), whose message is
+# Swedish already: kit/text.py, kit/dates.py.
+OWN_ERROR_TYPES = frozenset({"nul_character", "date_out_of_range"})
+
 # Seconds a client is asked to wait after a 503 for the database (INSATSER_DATABASE_RETRY_AFTER_
-# SECONDS sets it per app: `install_problem_handlers`).
+# SECONDS sets it per app).
 DEFAULT_RETRY_AFTER_S = 5
-
-# Swedish texts for the pydantic error types a caller is most likely to meet.
-_MESSAGES = {
-    "missing": "Uppgiften saknas.",
-    "extra_forbidden": "Okänt fält.",
-    "bool_type": "Ska vara true eller false.",
-    "int_type": "Ska vara ett heltal.",
-    "int_parsing": "Ska vara ett heltal.",
-    "string_type": "Ska vara en textsträng.",
-    "list_type": "Ska vara en lista.",
-    "dict_type": "Ska vara ett objekt.",
-    "model_type": "Ska vara ett objekt.",
-    "model_attributes_type": "Ska vara ett objekt.",
-    "date_from_datetime_parsing": "Ska vara ett datum i formatet ÅÅÅÅ-MM-DD.",
-    "date_parsing": "Ska vara ett datum i formatet ÅÅÅÅ-MM-DD.",
-    "date_type": "Ska vara ett datum i formatet ÅÅÅÅ-MM-DD.",
-    "string_pattern_mismatch": "Har fel format.",
-    "enum": "Är inte ett av de tillåtna värdena.",
-    "literal_error": "Är inte ett av de tillåtna värdena.",
-}
-
-
-class FieldError(BaseModel):
-    field: str
-    message: str
-    code: str
-
-
-class Problem(BaseModel):
-    """RFC 9457 problem details, as every error of this API is answered."""
-
-    type: str
-    title: str
-    status: int
-    detail: str
-    errors: list[FieldError] | None = None
 
 
 class ProblemError(Exception):
@@ -140,9 +110,7 @@ def validation_errors(raw: Sequence[Any]) -> list[FieldError]:
     errors = []
     for error in raw:
         kind = str(error.get("type", "invalid"))
-        message = _MESSAGES.get(kind) or str(error.get("msg", "Ogiltigt värde.")).removeprefix(
-            "Value error, "
-        )
+        message = str(error.get("msg")) if kind in OWN_ERROR_TYPES else swedish_message(error)
         errors.append(
             FieldError(field=_field_name(error.get("loc", ())), message=message, code=kind)
         )

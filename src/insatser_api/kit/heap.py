@@ -1,11 +1,10 @@
-"""The garbage collector's settings for a long-running service (docs/performance.md).
+"""The garbage collector's settings for a long-running service, applied by `insatser-api
+serve` (main.served_app), never by building the app (docs/performance.md).
 
 Every answer for a new person leaves a few remembered objects behind (decisions in the rules
-layer's memos), and CPython collects the young generation after every 700 allocations, which a
-screening of 28 insatser reaches in a few requests. Collecting it every 10,000 instead cut the
-rules layer's time for a new person by about a fifth (bench/rules.py, as a multiple of the
-reference loop: 1.77 → 1.44); a young collection then looks at up to 10,000 objects, a fraction
-of a millisecond.
+layer's memos), and CPython collects the young generation every 700 allocations, which a
+screening of 28 insatser reaches in a few requests; collecting it less often pays, and a young
+collection then still looks at few enough objects to stay short.
 """
 
 from __future__ import annotations

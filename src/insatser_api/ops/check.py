@@ -15,9 +15,9 @@ from pydantic import ValidationError
 
 from insatser_api.catalog.dependencies import version_in_force
 from insatser_api.catalog.registry import CatalogRegistry
+from insatser_api.eligibility.answers import to_response
 from insatser_api.eligibility.schemas import EligibilityRequest, EligibilityResponse, Facts
-from insatser_api.eligibility.service import to_response
-from insatser_api.eligibility.situation import build_situation
+from insatser_api.eligibility.situation_from_request import build_situation
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import FieldError, ProblemError, validation_errors
 from insatser_api.ops.catalog_diff import DOCUMENTATION_MODES
@@ -93,7 +93,7 @@ def judge(
         situation = build_situation(request, as_of, version)
     except ProblemError as exc:
         raise CheckInputError(exc.errors) from None
-    return to_response(version, compiled.judge(situation), compiled)
+    return to_response(version, compiled.judge(situation))
 
 
 def render(answer: EligibilityResponse, registry: CatalogRegistry) -> str:

@@ -25,7 +25,7 @@ from fastapi import APIRouter, FastAPI, Request
 
 from insatser_api.catalog.loader import CatalogError
 from insatser_api.catalog.registry import CatalogRegistry
-from insatser_api.catalog.views import catalog_versions
+from insatser_api.catalog.responses import catalog_versions
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_MEDIA_TYPE, FieldError, Problem, ProblemError
 from insatser_api.ops.catalog_watch import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from insatser_api.catalog.views import CatalogVersionInfo
+from insatser_api.catalog.responses import CatalogVersionInfo
 
 
 class CatalogReloaded(BaseModel):

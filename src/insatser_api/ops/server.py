@@ -35,7 +35,8 @@ from insatser_api.ops.catalog_watch import RUNTIME_DIR_VARIABLE
 
 logger = logging.getLogger(__name__)
 
-APP = "insatser_api.main:app"
+# The factory configures logging and the collector in each worker (insatser_api.main).
+APP = "insatser_api.main:served_app"
 WORKER_HEALTHCHECK_S = 30
 
 
@@ -44,6 +45,7 @@ def uvicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
         "host": host,
         "port": port,
         "workers": workers,
+        "factory": True,
         "proxy_headers": True,
         # The access log prints raw paths, which a careless caller could fill with a
         # personnummer; request logging belongs to the app, with route templates only.

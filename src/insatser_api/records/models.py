@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from insatser_api.kit.db import Base
+from insatser_api.kit.database import Base
 
 MODES = ("individual", "advisory", "deidentified")
 

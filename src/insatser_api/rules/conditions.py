@@ -1,11 +1,10 @@
 """The closed set of condition kinds. Each is a small class: parameters from the catalogue,
-an `evaluate` that answers met / not met / unknown with a Swedish message citing the bilaga.
+`fact_keys` (what it reads), and an `evaluate` that answers met / not met / unknown with a
+Swedish message citing the bilaga. Adding a kind: docs/architecture.md.
 
-Speed (docs/performance.md): a form screens every insats on each change, so `evaluate` returns
-results built once. What depends only on the catalogue is built in `__init__`; what also depends
-on one value of the request (an age, a kommunkod, the prövningsdag) is built the first time that
-value is seen and kept in a small per-condition memo. Results are frozen, so sharing them between
-requests is safe.
+Results are frozen and shared: what depends only on the catalogue is built in `__init__`, what
+also depends on one stated value (an age, a kommunkod, the prövningsdag) the first time that
+value is seen, kept in a small bounded memo keyed on the value (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -16,14 +15,10 @@ from collections.abc import Iterable, Mapping
 
 from insatser_api.rules.age import add_years
 from insatser_api.rules.calendar import next_vardag
-from insatser_api.rules.decision import ConditionResult, Status
+from insatser_api.rules.facts import NOT_FOLKBOKFORD, FactKey, read_fact
 from insatser_api.rules.memo import remembered
-from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue, HistoryItem, Situation
-
-APPLICANT_AGE = "applicant.age"
-APPLICANT_FOLKBOKFORD = "applicant.folkbokford_kommunkod"
-HISTORY = "history"
-STAY_UNTIL = "stay_until"
+from insatser_api.rules.results import ConditionResult, Status
+from insatser_api.rules.situation import HistoryItem, Situation
 
 MET, NOT_MET, UNKNOWN = Status.MET, Status.NOT_MET, Status.UNKNOWN
 
@@ -44,8 +39,9 @@ class Condition(ABC):
 
     @property
     @abstractmethod
-    def fact_keys(self) -> tuple[str, ...]:
-        """The request facts this condition reads (for forms and `missing_facts`)."""
+    def fact_keys(self) -> tuple[FactKey, ...]:
+        """Every fact `evaluate` reads (besides the prövningsdag): decisions are remembered by
+        these, forms ask for them, and an unknown one is named in `missing`."""
 
     @abstractmethod
     def evaluate(self, situation: Situation) -> ConditionResult: ...
@@ -54,7 +50,7 @@ class Condition(ABC):
         self,
         status: Status,
         verdict: str,
-        missing: tuple[str, ...] = (),
+        missing: tuple[FactKey, ...] = (),
         stay_limit: dt.date | None = None,
     ) -> ConditionResult:
         message = f"{self.description}: {verdict} (bilagan avsnitt {self.source})."
@@ -72,20 +68,20 @@ class AgeRange(Condition):
         super().__init__(code, description, source)
         self.min_age = min_age
         self.max_age = max_age
-        self._unknown = self._result(UNKNOWN, "okänt, personens ålder saknas", (APPLICANT_AGE,))
+        self._unknown = self._result(
+            UNKNOWN, "okänt, personens ålder saknas", (FactKey.APPLICANT_AGE,)
+        )
         self._by_age: dict[int, ConditionResult] = {}
 
     @property
-    def fact_keys(self) -> tuple[str, ...]:
-        return (APPLICANT_AGE,)
+    def fact_keys(self) -> tuple[FactKey, ...]:
+        return (FactKey.APPLICANT_AGE,)
 
     def evaluate(self, situation: Situation) -> ConditionResult:
-        age = situation.facts.get(APPLICANT_AGE)
-        # `type(...) is int` is the common case, checked first; a bool is never an age.
-        if type(age) is not int and (not isinstance(age, int) or isinstance(age, bool)):
+        age = situation.applicant.age
+        if age is None:
             return self._unknown
-        # `remembered`, with its call saved on the common path (a hit).
-        return self._by_age.get(age) or remembered(self._by_age, age, self._judge, MEMO_LIMIT)
+        return remembered(self._by_age, age, self._judge, MEMO_LIMIT)
 
     def _judge(self, age: int) -> ConditionResult:
         too_young = self.min_age is not None and age < self.min_age
@@ -98,41 +94,28 @@ class AgeRange(Condition):
 class _OneFact(Condition):
     """A condition on one stated fact; an absent fact is unknown and is asked for."""
 
-    __slots__ = ("_by_plain", "_by_value", "_unknown", "fact")
+    __slots__ = ("_by_value", "_unknown", "fact")
 
-    # The type the fact's values have when the request is well formed (str for a kommunkod,
-    # bool for a yes/no fact): such values are looked up directly, in `_by_plain`.
-    plain_type: type[FactValue] = str
-
-    def __init__(self, code: str, description: str, source: str, fact: str) -> None:
+    def __init__(self, code: str, description: str, source: str, fact: FactKey) -> None:
         super().__init__(code, description, source)
         self.fact = fact
         self._unknown = self._result(UNKNOWN, "okänt, uppgiften saknas", (fact,))
-        # Keyed by (type, value) so that True and 1 never share a result.
-        self._by_value: dict[tuple[type, FactValue], ConditionResult] = {}
-        # The same results for values of `plain_type` only, keyed by the value alone: one type
-        # per memo, so True and 1 cannot meet here either.
-        self._by_plain: dict[FactValue, ConditionResult] = {}
+        # One fact has one type (a kommunkod is a str, a yes/no fact a bool), so its values
+        # key the memo as they are.
+        self._by_value: dict[object, ConditionResult] = {}
 
     @property
-    def fact_keys(self) -> tuple[str, ...]:
+    def fact_keys(self) -> tuple[FactKey, ...]:
         return (self.fact,)
 
     def evaluate(self, situation: Situation) -> ConditionResult:
-        value = situation.facts.get(self.fact)
+        value = read_fact(situation, self.fact)
         if value is None:
             return self._unknown
-        if type(value) is self.plain_type:
-            return self._by_plain.get(value) or remembered(
-                self._by_plain, value, self._judge, MEMO_LIMIT
-            )
-        return remembered(self._by_value, (type(value), value), self._judge_key, MEMO_LIMIT)
-
-    def _judge_key(self, key: tuple[type, FactValue]) -> ConditionResult:
-        return self._judge(key[1])
+        return remembered(self._by_value, value, self._judge, MEMO_LIMIT)
 
     @abstractmethod
-    def _judge(self, value: FactValue) -> ConditionResult: ...
+    def _judge(self, value: object) -> ConditionResult: ...
 
 
 class InKommun(_OneFact):
@@ -140,11 +123,13 @@ class InKommun(_OneFact):
 
     __slots__ = ("kommunkod",)
 
-    def __init__(self, code: str, description: str, source: str, fact: str, kommunkod: str) -> None:
+    def __init__(
+        self, code: str, description: str, source: str, fact: FactKey, kommunkod: str
+    ) -> None:
         super().__init__(code, description, source, fact)
         self.kommunkod = kommunkod
 
-    def _judge(self, value: FactValue) -> ConditionResult:
+    def _judge(self, value: object) -> ConditionResult:
         if value == self.kommunkod:
             return self._result(MET, "uppfyllt")
         if value == NOT_FOLKBOKFORD:
@@ -159,13 +144,13 @@ class YesNoFact(_OneFact):
 
     __slots__ = ("expected",)
 
-    plain_type = bool
-
-    def __init__(self, code: str, description: str, source: str, fact: str, expected: bool) -> None:
+    def __init__(
+        self, code: str, description: str, source: str, fact: FactKey, expected: bool
+    ) -> None:
         super().__init__(code, description, source, fact)
         self.expected = expected
 
-    def _judge(self, value: FactValue) -> ConditionResult:
+    def _judge(self, value: object) -> ConditionResult:
         if value is self.expected:
             return self._result(MET, "uppfyllt")
         return self._result(NOT_MET, "inte uppfyllt")
@@ -196,7 +181,7 @@ class EarlierInsats(Condition):
         self._enhet_of_insats = enhet_of_insats
         self.within_years = within_years
         self._unknown = self._result(
-            UNKNOWN, "okänt, uppgift om tidigare insatser saknas", (HISTORY,)
+            UNKNOWN, "okänt, uppgift om tidigare insatser saknas", (FactKey.HISTORY,)
         )
 
     def _names(self, item: HistoryItem) -> bool:
@@ -209,8 +194,8 @@ class EarlierInsats(Condition):
         return item.enhet is not None and item.enhet.casefold() in self.enheter
 
     @property
-    def fact_keys(self) -> tuple[str, ...]:
-        return (HISTORY,)
+    def fact_keys(self) -> tuple[FactKey, ...]:
+        return (FactKey.HISTORY,)
 
     def evaluate(self, situation: Situation) -> ConditionResult:
         # Built per call: the answer names dates from the history, which few requests carry.
@@ -246,11 +231,11 @@ class StayLimit(Condition):
         self._by_day: dict[tuple[dt.date, bool], ConditionResult] = {}
 
     @property
-    def fact_keys(self) -> tuple[str, ...]:
-        return (APPLICANT_FOLKBOKFORD, STAY_UNTIL)
+    def fact_keys(self) -> tuple[FactKey, ...]:
+        return (FactKey.APPLICANT_FOLKBOKFORD, FactKey.STAY_UNTIL)
 
     def evaluate(self, situation: Situation) -> ConditionResult:
-        if situation.facts.get(APPLICANT_FOLKBOKFORD) == self.kommunkod:
+        if situation.applicant.folkbokford_kommunkod == self.kommunkod:
             return self._folkbokford
         as_of = situation.as_of
         result = remembered(self._by_day, (as_of, False), self._judge, MEMO_LIMIT)
@@ -280,7 +265,7 @@ class StayLimit(Condition):
 class AnyOf(Condition):
     """Met when any part is met; not met when every part is not met; otherwise unknown."""
 
-    __slots__ = ("_by_parts", "_met_by", "_none", "_unknown_for", "parts")
+    __slots__ = ("_met_by", "_none", "_unknown_for", "parts")
 
     def __init__(
         self, code: str, description: str, source: str, parts: Iterable[Condition]
@@ -288,31 +273,16 @@ class AnyOf(Condition):
         super().__init__(code, description, source)
         self.parts = tuple(parts)
         self._none = self._result(NOT_MET, "inte uppfyllt, inget av alternativen gäller")
-        # Keyed by the first met part's message, and by what is missing: both come from the
-        # parts' own (remembered) results, so these memos stay small.
+        # Keyed by the first met part's message, and by what is missing: few distinct values.
         self._met_by: dict[str, ConditionResult] = {}
-        self._unknown_for: dict[tuple[str, ...], ConditionResult] = {}
-        self._by_parts: dict[
-            tuple[int, ...], tuple[tuple[ConditionResult, ...], ConditionResult]
-        ] = {}
+        self._unknown_for: dict[tuple[FactKey, ...], ConditionResult] = {}
 
     @property
-    def fact_keys(self) -> tuple[str, ...]:
+    def fact_keys(self) -> tuple[FactKey, ...]:
         return tuple(dict.fromkeys(key for part in self.parts for key in part.fact_keys))
 
     def evaluate(self, situation: Situation) -> ConditionResult:
-        # The parts return shared results, so the answer is remembered by which results came
-        # back: keyed on their id()s, the entry holding the results themselves so that no id
-        # in a stored key can be taken by another object (bounded like `remembered`).
-        results = tuple([part.evaluate(situation) for part in self.parts])
-        key = tuple(map(id, results))
-        entry = self._by_parts.get(key) or remembered(
-            self._by_parts, key, lambda _: (results, self._combine(results)), MEMO_LIMIT
-        )
-        return entry[1]
-
-    def _combine(self, results: tuple[ConditionResult, ...]) -> ConditionResult:
-        """The answer for the parts' results (the reference for `evaluate`)."""
+        results = [part.evaluate(situation) for part in self.parts]
         for result in results:
             if result.status is MET:
                 return remembered(self._met_by, result.message, self._met, MEMO_LIMIT)
@@ -324,7 +294,7 @@ class AnyOf(Condition):
     def _met(self, part_message: str) -> ConditionResult:
         return self._result(MET, f"uppfyllt ({_lowercase_first(part_message)})")
 
-    def _unknown(self, missing: tuple[str, ...]) -> ConditionResult:
+    def _unknown(self, missing: tuple[FactKey, ...]) -> ConditionResult:
         return self._result(UNKNOWN, "okänt, uppgift saknas för att avgöra", missing)
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from insatser_api.rules.conditions import MEMO_LIMIT
-from insatser_api.rules.decision import ConsentResult
-from insatser_api.rules.memo import remembered
-from insatser_api.rules.situation import FactValue, Situation
+from insatser_api.rules.facts import FactKey
+from insatser_api.rules.results import ConsentResult
+from insatser_api.rules.situation import Situation
 
 CONSENT_BASIS = "21 kap. 2 § SoL (2025:400)"
 ADULT_AGE = 18
@@ -30,19 +29,10 @@ class ConsentRule:
     lämplighetsprövning allows it. `participating_child` (Samarbetssamtal): the parents apply, and
     consent is needed only where the child takes part in the talks.
 
-    Every answer depends only on which case applies and on `guardian_consent`: each is built the
-    first time it is needed and then reused (docs/performance.md).
+    Every answer depends only on which case applies and on `guardian_consent`.
     """
 
-    __slots__ = (
-        "_answers",
-        "_by_value",
-        "_plain_type",
-        "_reads",
-        "section",
-        "subject",
-        "without_consent_from_15",
-    )
+    __slots__ = ("_answers", "section", "subject", "without_consent_from_15")
 
     def __init__(
         self,
@@ -54,41 +44,22 @@ class ConsentRule:
         self.without_consent_from_15 = without_consent_from_15
         self.section = section
         self._answers: dict[tuple[str, bool | None], ConsentResult] = {}
-        # The same answers by (the fact read, consent), for facts absent or of a plain type.
-        (self._reads,) = self.reads
-        self._plain_type: type[FactValue] = bool if subject == "participating_child" else int
-        self._by_value: dict[tuple[FactValue | None, bool | None], ConsentResult] = {}
 
     @property
-    def reads(self) -> tuple[str, ...]:
-        """The facts the answer depends on, besides `guardian_consent`."""
-        return (
-            ("child.participates",) if self.subject == "participating_child" else ("applicant.age",)
-        )
+    def fact_keys(self) -> tuple[FactKey, ...]:
+        """The facts the answer depends on."""
+        if self.subject == "participating_child":
+            return (FactKey.CHILD_PARTICIPATES, FactKey.GUARDIAN_CONSENT)
+        return (FactKey.APPLICANT_AGE, FactKey.GUARDIAN_CONSENT)
 
     def evaluate(self, situation: Situation) -> ConsentResult:
-        # The answer depends on one fact and the consent; when the fact is absent or of the
-        # type a well-formed request sends (so True and 1 never meet in one key), the answer is
-        # one lookup, the case it falls in worked out the first time only.
-        value = situation.facts.get(self._reads)
-        if value is None or type(value) is self._plain_type:
-            key = (value, situation.guardian_consent)
-            return self._by_value.get(key) or remembered(
-                self._by_value, key, lambda _: self._evaluate_afresh(situation), MEMO_LIMIT
-            )
-        return self._evaluate_afresh(situation)
-
-    def _evaluate_afresh(self, situation: Situation) -> ConsentResult:
-        """The answer found through the case it depends on (the reference for `evaluate`)."""
-        given = situation.guardian_consent
         if self.subject == "participating_child":
-            participates = situation.facts.get("child.participates")
+            participates = situation.child.participates
             case = "yes" if participates is True else "no" if participates is False else "unstated"
         else:
-            age = situation.facts.get("applicant.age")
-            if type(age) is not int:  # absent, or not a plain int: let `age()` judge it
-                age = situation.age()
-            case = self._age_group(age)
+            case = self._age_group(situation.applicant.age)
+        given = situation.guardian_consent
+        # One answer per case and consent, built the first time it is needed.
         answer = self._answers.get((case, given))
         if answer is None:
             answer = self._answers[case, given] = self._answer(case, given)

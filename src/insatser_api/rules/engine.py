@@ -1,10 +1,10 @@
 """Compiled insatser: conditions built once at catalogue load, judged per request.
 
-Speed (docs/performance.md): the app screens every insats on each change of a form. Each
-condition, consent rule and målgrupp returns answers built once; on top of that each insats
-keeps a small memo of whole decisions keyed on the inputs it reads (`inputs.py`), so a screening
-is mostly one tuple lookup per insats. Without that memo (`decide`, for inputs not seen before)
-the decision is looked up by which answers the parts gave (`deciding.py`).
+A decision depends on the prövningsdag and on the few facts an insats' parts read (their
+`fact_keys`), nothing else; so each insats remembers its decisions by those values, and people
+who agree on them share one answer, worked out once by `outcome.decide`. A screening reads the
+situation once and looks the decisions up per group of insatser that read the same facts
+(docs/performance.md). Every memo is keyed on values and bounded.
 """
 
 from __future__ import annotations
@@ -12,24 +12,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
-from insatser_api.catalog.schemas import DocumentationMode
-from insatser_api.rules import inputs
 from insatser_api.rules.conditions import Condition, StayLimit
 from insatser_api.rules.consent import ConsentRule
-from insatser_api.rules.deciding import Decider
-from insatser_api.rules.decision import Decision
+from insatser_api.rules.facts import FactKey
 from insatser_api.rules.memo import kept
+from insatser_api.rules.outcome import decide
+from insatser_api.rules.results import Decision
 from insatser_api.rules.situation import Situation
 from insatser_api.rules.target_group import TargetGroup
 
-# Decisions remembered per insats. A day's traffic repeats far fewer distinct inputs than this
-# (the key holds the prövningsdag, so yesterday's entries stop being hit); when the memo is
-# full it is emptied and fills again, which bounds memory whatever callers send.
+# Decisions remembered per insats (and per group of insatser). The key holds the prövningsdag,
+# so yesterday's entries stop being hit; when a memo is full it is emptied and fills again,
+# which bounds memory whatever callers send.
 DECISION_MEMO_LIMIT = 4096
+
+# A memo key: the prövningsdag, then the values of the facts read, in `fact_keys` order.
+Key = tuple[dt.date, tuple[Hashable, ...]]
 
 
 def information_11_kap_6(kommun_namn: str) -> str:
@@ -41,35 +42,34 @@ def information_11_kap_6(kommun_namn: str) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentationRule:
-    mode: DocumentationMode
-    legal_basis: str
-    text: str
-    decision: str | None
+def _reader(keys: tuple[FactKey, ...]) -> Callable[[Situation], tuple[Hashable, ...]]:
+    """The values of `keys` in a situation, as one tuple (the paths are attribute paths)."""
+    read = attrgetter(*keys)
+    if len(keys) == 1:  # attrgetter of one path returns the bare value
+        return lambda situation: (read(situation),)
+    return read
+
+
+def _picker(keys: tuple[FactKey, ...], universe: tuple[FactKey, ...]) -> Any:
+    """From the values of `universe` (a tuple) to the values of `keys` (a tuple)."""
+    positions = [universe.index(key) for key in keys]
+    if len(positions) == 1:
+        return lambda values: (values[positions[0]],)
+    return itemgetter(*positions)
 
 
 class CompiledInsats:
-    """One insats, ready to judge: its conditions, consent rule, målgrupp and documentation.
-
-    `decide(situation)` works the decision out without the decision memo (`judge` uses the
-    memo). It is an attribute rather than a method: a function made for this insats by
-    `Decider` (rules/deciding.py), which saves a call on the hot path.
-    """
-
-    decide: Callable[[Situation], Decision]
+    """One insats, ready to judge: its conditions, consent rule and målgrupp."""
 
     __slots__ = (
-        "_decider",
         "_memo",
+        "_read",
         "catalog_version",
         "conditions",
         "consent",
-        "decide",
-        "documentation",
+        "fact_keys",
         "id",
         "information",
-        "input_keys",
         "section",
         "stay_limit_index",
         "target_group",
@@ -84,7 +84,6 @@ class CompiledInsats:
         conditions: Iterable[Condition],
         consent: ConsentRule,
         target_group: TargetGroup,
-        documentation: DocumentationRule,
         information: str,
     ) -> None:
         self.id = insats_id
@@ -93,58 +92,58 @@ class CompiledInsats:
         self.conditions = tuple(conditions)
         self.consent = consent
         self.target_group = target_group
-        self.documentation = documentation
         self.information = information
-        # Which condition, if any, limits a stay (Akutboendet): found once, not per request.
+        # Which condition, if any, limits a stay (Akutboendet).
         self.stay_limit_index = next(
             (i for i, c in enumerate(self.conditions) if isinstance(c, StayLimit)), None
         )
-        # Everything a decision can depend on; the memo key is the situation's values for these.
-        self.input_keys = inputs.input_keys(
-            *(c.fact_keys for c in self.conditions), consent.reads, target_group.reads
+        # Every fact a decision can depend on, once each (besides the prövningsdag).
+        self.fact_keys: tuple[FactKey, ...] = tuple(
+            dict.fromkeys(
+                (
+                    *consent.fact_keys,
+                    *target_group.fact_keys,
+                    *(key for condition in self.conditions for key in condition.fact_keys),
+                )
+            )
         )
-        self._memo: dict[tuple[Hashable, ...], Decision] = {}
-        # `decide` remembers results and decisions by identity (rules/deciding.py).
-        self._decider = Decider(self)
-        self.decide = self._decider.decide
-        # (`decide` holds the parts and the fields it needs, not this object: no reference
-        # cycle, so a replaced catalogue is freed at once, memos and all.)
+        self._read = _reader(self.fact_keys)
+        self._memo: dict[Key, Decision] = {}
+
+    def decide(self, situation: Situation) -> Decision:
+        """The decision worked out afresh (`outcome.decide`)."""
+        return decide(self, situation)
 
     def judge(self, situation: Situation) -> Decision:
-        return self.judge_keyed(situation, inputs.read_all(situation, self.input_keys))
+        """The decision, remembered by the values of `fact_keys` on the prövningsdag."""
+        return self.judge_keyed(situation, (situation.as_of, self._read(situation)))
 
-    def judge_keyed(self, situation: Situation, key: tuple[Hashable, ...]) -> Decision:
-        """`judge`, with the situation's values for `input_keys` already read."""
-        return self._memo.get(key) or kept(
-            self._memo, key, self.decide(situation), DECISION_MEMO_LIMIT
-        )
-
-
-def _reordering(indices: list[int]) -> Callable[[tuple[Decision, ...]], list[Decision]]:
-    """A function from a tuple to the list of its items at `indices`, in C for two or more
-    (itemgetter of one index returns the bare item, of none cannot be made)."""
-    if len(indices) < 2:
-        return lambda items: [items[i] for i in indices]
-    pick = itemgetter(*indices)
-    return lambda items: list(pick(items))
+    def judge_keyed(self, situation: Situation, key: Key) -> Decision:
+        """`judge`, with the memo key already read."""
+        found = self._memo.get(key)
+        if found is None:
+            found = kept(self._memo, key, decide(self, situation), DECISION_MEMO_LIMIT)
+        return found
 
 
 class _Group:
-    """Insatser that read the same inputs, and a memo of their decisions by those inputs."""
+    """Insatser that read the same facts, and one memo of their decisions by those facts: a
+    screening makes one lookup per group instead of one per insats."""
 
-    __slots__ = ("members", "memo", "pick", "remembered")
+    __slots__ = ("members", "memo", "pick")
 
-    def __init__(self, pick: Any, members: tuple[Callable[[Situation], Decision], ...]) -> None:
+    def __init__(self, pick: Any, members: tuple[CompiledInsats, ...]) -> None:
         self.pick = pick
-        # Per member its `decide`: the group's memo stands in for the members' own memos here
-        # (which serve the single-insats path), so a new situation is stored once, not twice.
         self.members = members
-        self.memo: dict[Hashable, tuple[Decision, ...]] = {}
-        self.remembered = self.memo.get
+        self.memo: dict[Key, tuple[Decision, ...]] = {}
 
-    def judge(self, situation: Situation, key: Hashable) -> tuple[Decision, ...]:
-        decisions = tuple([decide(situation) for decide in self.members])
-        return kept(self.memo, key, decisions, DECISION_MEMO_LIMIT)
+    def judge(self, situation: Situation, values: tuple[Hashable, ...]) -> tuple[Decision, ...]:
+        key = (situation.as_of, self.pick(values))
+        found = self.memo.get(key)
+        if found is None:
+            decisions = tuple([member.decide(situation) for member in self.members])
+            found = kept(self.memo, key, decisions, DECISION_MEMO_LIMIT)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,60 +154,47 @@ class CompiledCatalog:
     kommun_namn: str
     insatser: Mapping[str, CompiledInsats]
     fact_order: Mapping[str, int]
-    # Every input any insats reads, and per insats a function picking its key from them: a
-    # screening reads the situation once, not once per insats.
-    input_keys: tuple[str, ...] = field(init=False)
+    # Every fact any insats reads; a screening reads them from the situation once.
+    fact_keys: tuple[FactKey, ...] = field(init=False)
+    _read: Callable[[Situation], tuple[Hashable, ...]] = field(init=False, repr=False)
     _pickers: Mapping[str, Any] = field(init=False, repr=False, compare=False)
-    # For screening every insats: the insatser grouped by the inputs they read (16 of the 28
-    # read exactly the prövningsdag, the consent, the age and the folkbokföring), each group
-    # with a memo of its members' decisions, so a screening makes one lookup per group instead
-    # of one per insats; `_order` puts the groups' decisions back in catalogue order.
     _groups: tuple[_Group, ...] = field(init=False, repr=False, compare=False)
-    _order: Any = field(init=False, repr=False, compare=False)
+    # From the groups' decisions, concatenated, to the decisions in catalogue order.
+    _order: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        universe = inputs.input_keys(*(i.input_keys for i in self.insatser.values()))
-        pickers = {
-            insats_id: inputs.picker(insats.input_keys, universe)
-            for insats_id, insats in self.insatser.items()
-        }
-        members: dict[frozenset[str], list[str]] = {}
-        for insats_id, insats in self.insatser.items():
-            members.setdefault(frozenset(insats.input_keys), []).append(insats_id)
+        universe = tuple(dict.fromkeys(k for i in self.insatser.values() for k in i.fact_keys))
+        members: dict[frozenset[FactKey], list[CompiledInsats]] = {}
+        for insats in self.insatser.values():
+            members.setdefault(frozenset(insats.fact_keys), []).append(insats)
         groups = tuple(
-            _Group(
-                # The group's key: its inputs in the order of the universe (a stable order).
-                inputs.picker(tuple(k for k in universe if k in keys), universe),
-                tuple(self.insatser[i].decide for i in ids),
-            )
-            for keys, ids in members.items()
+            # The group's key: its facts in the order of the universe (a stable order).
+            _Group(_picker(tuple(k for k in universe if k in keys), universe), tuple(insatser))
+            for keys, insatser in members.items()
         )
-        position = {insats_id: i for i, insats_id in enumerate(self.insatser)}
-        grouped = [position[i] for ids in members.values() for i in ids]
-        # `_order(concatenated)`: decision of the insats at position p is concatenated[index[p]].
-        index = {p: i for i, p in enumerate(grouped)}
-        object.__setattr__(self, "input_keys", universe)
-        object.__setattr__(self, "_pickers", pickers)
+        grouped = [insats.id for insatser in members.values() for insats in insatser]
+        position = {insats_id: i for i, insats_id in enumerate(grouped)}
+        object.__setattr__(self, "fact_keys", universe)
+        object.__setattr__(self, "_read", _reader(universe))
+        object.__setattr__(
+            self,
+            "_pickers",
+            {i: _picker(insats.fact_keys, universe) for i, insats in self.insatser.items()},
+        )
         object.__setattr__(self, "_groups", groups)
-        object.__setattr__(self, "_order", _reordering([index[p] for p in range(len(grouped))]))
+        object.__setattr__(self, "_order", tuple(position[i] for i in self.insatser))
 
     def judge_all(
         self, situation: Situation, insats_ids: Iterable[str] | None = None
     ) -> list[Decision]:
-        values = inputs.read_all(situation, self.input_keys)
+        """The decisions for `insats_ids` (default: every insats), in that order."""
+        values = self._read(situation)
         if insats_ids is None:
-            # `remembered(key) or ...`: a tuple of decisions is never empty, so never false.
-            every = [
-                group.remembered(key := group.pick(values)) or group.judge(situation, key)
-                for group in self._groups
-            ]
-            reorder: Callable[[tuple[Decision, ...]], list[Decision]] = self._order
-            return reorder(tuple(chain.from_iterable(every)))
-        pickers = self._pickers
-        insatser = self.insatser
+            every = [d for group in self._groups for d in group.judge(situation, values)]
+            return [every[i] for i in self._order]
         return [
-            insatser[insats_id].judge_keyed(situation, pickers[insats_id](values))
-            for insats_id in insats_ids
+            self.insatser[i].judge_keyed(situation, (situation.as_of, self._pickers[i](values)))
+            for i in insats_ids
         ]
 
     def ordered_facts(self, keys: Iterable[str]) -> list[str]:

@@ -1,10 +1,13 @@
 """The two ways the rules layer bounds a memo, so that odd input can never fill the memory.
 
+Every memo is keyed on values the request states (an age, a kommunkod, a day), never on the
+identity of an object, and holds frozen results only, so a remembered answer is the answer.
+
 - `remembered`: the memo stops growing when full, and further answers are built per call. For
-  memos keyed by one value (an age, a kommunkod, a fact) whose entries must stay put: other
-  memos key on their id()s.
+  memos keyed by one value (an age, a kommunkod, a day), whose few entries are hit all day.
 - `kept`: the memo is emptied when full and fills again. For memos keyed on the prövningsdag
-  (decisions, combinations), whose old entries stop being hit when the day changes.
+  and the facts an insats reads (decisions), whose old entries stop being hit when the day
+  changes.
 
 The limit is passed by the caller, read from its own module at call time.
 """

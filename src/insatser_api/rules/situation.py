@@ -1,20 +1,47 @@
-"""What a request says about a person, reduced to the facts the conditions read."""
+"""What a request says about a person on the prövningsdag, as typed objects.
+
+Every attribute is one fact of `facts.FactKey`, at the same path as in the request body; None is
+a fact the request did not state (unknown, and asked for when a villkor needs it). The request
+boundary (eligibility/) has already checked the types: an age is an int, a yes/no fact a bool.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-FactValue = bool | str | int
+from insatser_api.rules.facts import FactKey
 
-# The folkbokföring fact of someone known not to be folkbokförd anywhere (a samordningsnummer
-# holder, rules.md Folkbokföring): never equal to a kommunkod, so a folkbokföring villkor is
-# not met rather than unknown.
-NOT_FOLKBOKFORD = "ej folkbokförd"
 
-# The fact keys of the ages the rules read, spelt once rather than formatted on every call.
-_AGE_KEY = {"applicant": "applicant.age", "child": "child.age"}
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    """The person the question is about (`applicant` in the request)."""
+
+    age: int | None = None  # completed years on the prövningsdag
+    # A kommunkod, or facts.NOT_FOLKBOKFORD for a samordningsnummer holder.
+    folkbokford_kommunkod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    """The child an insats for parents is about (`child` in the request)."""
+
+    age: int | None = None
+    folkbokford_kommunkod: str | None = None
+    participates: bool | None = None  # takes part in the talks (Samarbetssamtal)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedFacts:
+    """What the person states about themselves (`facts` in the request); no assessment."""
+
+    has_cra_behandlare: bool | None = None
+    had_bostad_forst: bool | None = None
+    has_hyreskontrakt_in_kommun: bool | None = None
+    completed_12_step_primary: bool | None = None
+    placed_outside_home_by_kommunkod: str | None = None
+    placed_outside_home_in_kommunkod: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,25 +55,35 @@ class HistoryItem:
 
 @dataclass(frozen=True, slots=True)
 class Situation:
-    """The person's situation on the prövningsdag.
+    """The person's situation on the prövningsdag (`as_of`).
 
-    `facts` is keyed by the request's JSON path (`applicant.age`, `facts.had_bostad_forst`, ...);
-    an absent key is an unknown fact. `history` is None when the request said nothing about
-    earlier insatser, and an empty tuple when it said there were none.
+    `history` is None when the request said nothing about earlier insatser, and an empty tuple
+    when it said there were none.
     """
 
     as_of: dt.date
-    facts: Mapping[str, FactValue] = field(default_factory=dict)
+    applicant: Applicant = field(default_factory=Applicant)
+    child: Child = field(default_factory=Child)
+    facts: StatedFacts = field(default_factory=StatedFacts)
+    guardian_consent: bool | None = None
     history: tuple[HistoryItem, ...] | None = None
     stay_until: dt.date | None = None
-    guardian_consent: bool | None = None
 
-    def fact(self, key: str) -> FactValue | None:
-        return self.facts.get(key)
+    @classmethod
+    def from_facts(
+        cls, as_of: dt.date, facts: Mapping[str, object] | None = None, **others: object
+    ) -> Situation:
+        """A situation from facts named by their key (`{"applicant.age": 30}`), as a form or a
+        test states them; `others` are further facts by attribute (`guardian_consent=True`)."""
+        situation = replace(cls(as_of=as_of), **others)  # type: ignore[arg-type]
+        for key, value in (facts or {}).items():
+            situation = situation.with_fact(key, value)
+        return situation
 
-    def age(self, subject: str = "applicant") -> int | None:
-        value = self.facts.get(_AGE_KEY.get(subject) or f"{subject}.age")
-        # `type(...) is int` is the common case, checked first; a bool is never an age.
-        if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
-            return value
-        return None
+    def with_fact(self, key: str, value: object) -> Situation:
+        """This situation with one fact (a `FactKey`, by its path) set to `value`. An unknown
+        key is a ValueError."""
+        group, _, name = FactKey(key).value.partition(".")
+        if not name:
+            return replace(self, **{group: value})  # type: ignore[arg-type]
+        return replace(self, **{group: replace(getattr(self, group), **{name: value})})

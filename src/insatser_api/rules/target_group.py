@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from insatser_api.rules.conditions import MEMO_LIMIT
-from insatser_api.rules.decision import TargetGroupResult
-from insatser_api.rules.memo import remembered
+from insatser_api.rules.facts import AGE_OF, FactKey
+from insatser_api.rules.results import TargetGroupResult
 from insatser_api.rules.situation import Situation
 
 _NEVER_REFUSED = (
@@ -40,26 +39,11 @@ class TargetGroup:
     There are only four answers (no bands, inside, unknown, outside), all built here once.
     """
 
-    __slots__ = (
-        "_age_keys",
-        "_by_age",
-        "_inside",
-        "_no_bands",
-        "_only_key",
-        "_outside",
-        "_unknown",
-        "bands",
-        "text",
-    )
+    __slots__ = ("_inside", "_no_bands", "_outside", "_unknown", "bands", "text")
 
     def __init__(self, text: str, bands: tuple[AgeBand, ...]) -> None:
         self.text = text
         self.bands = bands
-        self._age_keys = tuple((band, f"{band.subject}.age") for band in bands)
-        # When every band reads the same age, answers are remembered by that age (bounded).
-        keys = {key for _, key in self._age_keys}
-        self._only_key = keys.pop() if len(keys) == 1 else None
-        self._by_age: dict[int, TargetGroupResult] = {}
         self._no_bands = TargetGroupResult(text, False, _NEVER_REFUSED)
         self._inside = TargetGroupResult(
             text, False, "Personen hör till målgruppens åldersgrupp. " + _NEVER_REFUSED
@@ -79,32 +63,18 @@ class TargetGroup:
         )
 
     @property
-    def reads(self) -> tuple[str, ...]:
+    def fact_keys(self) -> tuple[FactKey, ...]:
         """The ages the note depends on."""
-        return tuple(dict.fromkeys(key for _, key in self._age_keys))
+        return tuple(dict.fromkeys(AGE_OF[band.subject] for band in self.bands))
 
     def evaluate(self, situation: Situation) -> TargetGroupResult:
-        if self._only_key is not None:
-            # Every band reads the same age (the common case): the answer is one lookup by age.
-            age = situation.facts.get(self._only_key)
-            if type(age) is int:
-                return self._by_age.get(age) or remembered(
-                    self._by_age, age, lambda _: self._evaluate_afresh(situation), MEMO_LIMIT
-                )
-            if age is None:
-                return self._unknown
-        return self._evaluate_afresh(situation)
-
-    def _evaluate_afresh(self, situation: Situation) -> TargetGroupResult:
-        """The answer found band by band (the reference for `evaluate`)."""
+        """Inside when some band holds the age it names; unknown when no band does and some
+        age is not known; otherwise outside."""
         if not self.bands:
             return self._no_bands
         some_unknown = False
-        facts = situation.facts
-        for band, age_key in self._age_keys:
-            age = facts.get(age_key)
-            if type(age) is not int:  # absent, or not a plain int: let `age()` judge it
-                age = situation.age(band.subject)
+        for band in self.bands:
+            age = situation.applicant.age if band.subject == "applicant" else situation.child.age
             if age is None:
                 some_unknown = True
             elif band.contains(age):

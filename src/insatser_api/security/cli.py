@@ -87,7 +87,7 @@ def create(
         ),
     ] = None,
 ) -> None:
-    """Create a key and print it once."""
+    """Skapa en nyckel och visa den en enda gång."""
     settings = get_settings()
     enheter = _canonical_enheter(settings, enhet or [])
     pepper = settings.api_key_pepper.get_secret_value()
@@ -104,7 +104,7 @@ def create(
 
 @keys_app.command("list")
 def list_keys() -> None:
-    """List keys: prefix, name, scopes, enheter, dates. Never the keys themselves."""
+    """Lista nycklar: prefix, namn, behörigheter, enheter, datum. Aldrig själva nycklarna."""
     with _session(get_settings()) as session:
         keys = service.list_keys(session)
         if not keys:
@@ -117,7 +117,7 @@ def list_keys() -> None:
 def revoke(
     name_or_prefix: Annotated[str, typer.Argument(help="Nyckelns namn eller prefix")],
 ) -> None:
-    """Revoke a key; running services stop accepting it within the key cache time."""
+    """Återkalla en nyckel; tjänster som kör slutar godta den inom nyckelcachens tid."""
     settings = get_settings()
     with _session(settings) as session:
         try:

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from insatser_api.kit.db import Base
+from insatser_api.kit.database import Base
 
 NAME_MAX_LENGTH = 100
 PREFIX_LENGTH = 12

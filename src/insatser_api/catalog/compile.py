@@ -1,4 +1,9 @@
-"""Turns a validated catalogue into compiled insatser (done once, at load)."""
+"""Compiling a validated catalogue into the rules layer's objects (done once, at load).
+
+Here, above both: the catalogue's models know nothing of how conditions are evaluated, and the
+rules layer nothing of the catalogue's file format. Each condition kind of `schemas.py` has one
+builder below (adding a kind: docs/architecture.md).
+"""
 
 from __future__ import annotations
 
@@ -25,12 +30,7 @@ from insatser_api.rules.conditions import (
     YesNoFact,
 )
 from insatser_api.rules.consent import ConsentRule
-from insatser_api.rules.engine import (
-    CompiledCatalog,
-    CompiledInsats,
-    DocumentationRule,
-    information_11_kap_6,
-)
+from insatser_api.rules.engine import CompiledCatalog, CompiledInsats, information_11_kap_6
 from insatser_api.rules.target_group import AgeBand, TargetGroup
 
 _Builder = Callable[[ConditionSpec, str, Mapping[str, str]], Condition]
@@ -43,12 +43,12 @@ def _age(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
 
 def _kommun(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
     assert isinstance(spec, KommunCondition)
-    return InKommun(spec.code, spec.description, source, spec.fact.value, spec.kommunkod)
+    return InKommun(spec.code, spec.description, source, spec.fact, spec.kommunkod)
 
 
 def _yes_no(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
     assert isinstance(spec, YesNoCondition)
-    return YesNoFact(spec.code, spec.description, source, spec.fact.value, spec.expected)
+    return YesNoFact(spec.code, spec.description, source, spec.fact, spec.expected)
 
 
 def _earlier(spec: ConditionSpec, source: str, enhet_of: Mapping[str, str]) -> Condition:
@@ -75,7 +75,7 @@ def _any_of(spec: ConditionSpec, source: str, enhet_of: Mapping[str, str]) -> Co
     return AnyOf(spec.code, spec.description, source, parts)
 
 
-# One entry per condition kind: adding a kind is adding a class and a line here.
+# One entry per condition kind of the catalogue schema.
 _BUILDERS: dict[type[object], _Builder] = {
     AgeCondition: _age,
     KommunCondition: _kommun,
@@ -112,7 +112,6 @@ def compile_catalog(catalog: Catalog) -> CompiledCatalog:
 def _compile_insats(
     catalog: Catalog, insats: Insats, enhet_of: Mapping[str, str], information: str
 ) -> CompiledInsats:
-    documentation = insats.documentation
     return CompiledInsats(
         insats_id=insats.id,
         section=insats.section,
@@ -127,12 +126,6 @@ def _compile_insats(
         target_group=TargetGroup(
             insats.malgrupp.text,
             tuple(AgeBand(b.subject, b.min_age, b.max_age) for b in insats.malgrupp.age_bands),
-        ),
-        documentation=DocumentationRule(
-            documentation.mode,
-            documentation.legal_basis,
-            documentation.text,
-            documentation.decision,
         ),
         information=information,
     )

@@ -1,4 +1,5 @@
-"""From a request body to the rules layer's `Situation`, refusing bad or contradictory input.
+"""From a request body to the rules layer's typed `Situation`, refusing bad or contradictory
+input.
 
 Nothing here repeats a personnummer or a birth date in an error: the caller knows what it sent,
 and error bodies end up in logs.
@@ -9,17 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from insatser_api import rules
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.eligibility.schemas import Applicant, Child, EligibilityRequest
 from insatser_api.kit.errors import FieldError, InvalidRequest
 from insatser_api.rules import (
+    NOT_FOLKBOKFORD,
     HistoryItem,
     IdentityNumberError,
     Situation,
+    StatedFacts,
     completed_years,
     parse_identity_number,
 )
-from insatser_api.rules.situation import NOT_FOLKBOKFORD, FactValue
 
 MAX_AGE = 130
 
@@ -36,14 +39,16 @@ def build_situation(
     request: EligibilityRequest, as_of: dt.date, version: CatalogVersion
 ) -> Situation:
     errors = _Errors([])
-    facts: dict[str, FactValue] = {}
+    applicant = rules.Applicant()
     if request.applicant is not None:
-        _applicant_facts(request.applicant, as_of, facts, errors)
+        applicant = _applicant(request.applicant, as_of, errors)
+    child = rules.Child()
     if request.child is not None:
-        _child_facts(request.child, as_of, facts, errors)
-    if request.facts is not None:
-        for key, value in request.facts.model_dump(exclude_none=True).items():
-            facts[f"facts.{key}"] = value
+        child = _child(request.child, as_of, errors)
+    # The request's facts and the situation's are the same fields (rules/facts.py).
+    facts = (
+        StatedFacts(**request.facts.model_dump()) if request.facts is not None else StatedFacts()
+    )
     history = None
     if request.history is not None:
         for index, entry in enumerate(request.history):
@@ -60,16 +65,16 @@ def build_situation(
         raise InvalidRequest("Begäran innehåller ogiltiga uppgifter; se errors.", errors.items)
     return Situation(
         as_of=as_of,
+        applicant=applicant,
+        child=child,
         facts=facts,
+        guardian_consent=request.guardian_consent,
         history=history,
         stay_until=request.stay_until,
-        guardian_consent=request.guardian_consent,
     )
 
 
-def _applicant_facts(
-    applicant: Applicant, as_of: dt.date, facts: dict[str, FactValue], errors: _Errors
-) -> None:
+def _applicant(applicant: Applicant, as_of: dt.date, errors: _Errors) -> rules.Applicant:
     birth_from_number: dt.date | None = None
     folkbokford: str | None = applicant.folkbokford_kommunkod
     if applicant.personnummer is not None:
@@ -97,22 +102,15 @@ def _applicant_facts(
         errors,
         birth_from_number=birth_from_number,
     )
-    if age is not None:
-        facts["applicant.age"] = age
-    if folkbokford is not None:
-        facts["applicant.folkbokford_kommunkod"] = folkbokford
+    return rules.Applicant(age=age, folkbokford_kommunkod=folkbokford)
 
 
-def _child_facts(
-    child: Child, as_of: dt.date, facts: dict[str, FactValue], errors: _Errors
-) -> None:
-    age = _age("child", as_of, child.birth_date, child.age, errors)
-    if age is not None:
-        facts["child.age"] = age
-    if child.folkbokford_kommunkod is not None:
-        facts["child.folkbokford_kommunkod"] = child.folkbokford_kommunkod
-    if child.participates is not None:
-        facts["child.participates"] = child.participates
+def _child(child: Child, as_of: dt.date, errors: _Errors) -> rules.Child:
+    return rules.Child(
+        age=_age("child", as_of, child.birth_date, child.age, errors),
+        folkbokford_kommunkod=child.folkbokford_kommunkod,
+        participates=child.participates,
+    )
 
 
 def _age(

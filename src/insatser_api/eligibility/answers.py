@@ -1,12 +1,12 @@
-"""Shaping the rules layer's decisions into answers: as JSON for the endpoints, as models for
-in-process callers.
+"""The rules layer's decisions as answers: JSON bytes for the endpoints, response models for
+callers in the same process.
 
-Speed (docs/performance.md): the app screens all 28 insatser on each change of a form, so the
-endpoints get their answers written straight to JSON bytes with orjson (`answer_json`,
-`screening_json`) instead of pydantic models validated again on the way out. The bytes are
-exactly what `to_response` and `summarize` serialize to (field order, omitted fields, dates);
-a test compares them. The rules layer hands out the same `Decision` object for people who
-agree on what an insats reads, so each decision's JSON is written once and reused.
+The endpoints write their answers straight to JSON with orjson (`answer_json`,
+`screening_json`) rather than build the response models and have them serialized; the bytes
+are exactly what `to_response` and `summarize` serialize to (field order, omitted fields,
+dates), which tests/eligibility/test_answers.py checks. People who agree on what an insats reads
+get the same decision (rules/engine.py), so each decision's JSON is written once and kept,
+keyed on the decision itself (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -28,28 +28,19 @@ from insatser_api.eligibility.schemas import (
     TargetGroupOut,
 )
 from insatser_api.rules import Decision, Outcome
-from insatser_api.rules.engine import CompiledInsats
 
-# JSON already written, by the identity of the decision it was written for. The entry holds the
-# decision itself, so its id cannot be reused by another object while the entry exists; the
-# cache is emptied when full, which bounds its memory.
-_WRITTEN_LIMIT = 16_384
-_written: dict[int, tuple[Decision, bytes]] = {}
-# Iterating an Enum class costs about a microsecond per screening; a tuple does not.
-_OUTCOMES = tuple(Outcome)
+# Answers already written, by decision; emptied when full, which bounds its memory.
+WRITTEN_LIMIT = 16_384
+_written: dict[Decision, bytes] = {}
 
 
 def answer_json(version: CatalogVersion, decision: Decision) -> bytes:
     """One answer (`EligibilityResponse`) as JSON."""
-    entry = _written.get(id(decision))
-    if entry is not None and entry[0] is decision:
-        return entry[1]
-    written = orjson.dumps(
-        _answer(version, decision, version.compiled.insatser[decision.insats_id])
-    )
-    if len(_written) >= _WRITTEN_LIMIT:
-        _written.clear()
-    _written[id(decision)] = (decision, written)
+    written = _written.get(decision)
+    if written is None:
+        if len(_written) >= WRITTEN_LIMIT:
+            _written.clear()
+        written = _written[decision] = orjson.dumps(_answer(version, decision))
     return written
 
 
@@ -65,12 +56,12 @@ def screening_json(version: CatalogVersion, as_of: dt.date, decisions: Sequence[
     )
 
 
-def _answer(version: CatalogVersion, decision: Decision, insats: CompiledInsats) -> dict[str, Any]:
+def _answer(version: CatalogVersion, decision: Decision) -> dict[str, Any]:
     # Keys in the order of EligibilityResponse's fields; `stay_limit` and the documentation's
     # `decision` are left out when None, as their `exclude_if` says.
     consent = decision.consent
     target_group = decision.target_group
-    documentation = insats.documentation
+    documentation = version.insatser[decision.insats_id].documentation
     answer: dict[str, Any] = {
         "insats_id": decision.insats_id,
         "catalog_version": decision.catalog_version,
@@ -110,7 +101,7 @@ def _answer(version: CatalogVersion, decision: Decision, insats: CompiledInsats)
 
 
 def _summary(version: CatalogVersion, decisions: Sequence[Decision]) -> dict[str, list[str]]:
-    by_outcome: dict[Outcome, list[str]] = {outcome: [] for outcome in _OUTCOMES}
+    by_outcome: dict[Outcome, list[str]] = {outcome: [] for outcome in Outcome}
     for decision in decisions:
         by_outcome[decision.outcome].append(decision.insats_id)
     may_take_part = (Outcome.ELIGIBLE, Outcome.REQUIRES_GUARDIAN_CONSENT)
@@ -130,11 +121,9 @@ def _summary(version: CatalogVersion, decisions: Sequence[Decision]) -> dict[str
     }
 
 
-def to_response(
-    version: CatalogVersion, decision: Decision, insats: CompiledInsats
-) -> EligibilityResponse:
+def to_response(version: CatalogVersion, decision: Decision) -> EligibilityResponse:
     """One answer as the response model, for callers in the same process."""
-    documentation = insats.documentation
+    documentation = version.insatser[decision.insats_id].documentation
     return EligibilityResponse(
         insats_id=decision.insats_id,
         catalog_version=decision.catalog_version,

@@ -1,0 +1,78 @@
+"""What the rules layer answers: each part's result, and the decision for one insats.
+
+All frozen: a result or a decision built once is shared by every request it answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Defined outside rules/ so that the client can name them without importing this layer.
+from insatser_api.outcomes import Outcome as Outcome
+from insatser_api.outcomes import Status as Status
+from insatser_api.rules.facts import FactKey
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionResult:
+    code: str
+    status: Status
+    message: str
+    source: str
+    missing: tuple[FactKey, ...] = ()
+    stay_limit: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentResult:
+    required: bool | None  # None: it depends on an age that is not known
+    given: bool | None  # the request's guardian_consent
+    basis: str
+    message: str
+
+    @property
+    def refused(self) -> bool:
+        """Consent is needed and the vårdnadshavare said no."""
+        return self.required is True and self.given is False
+
+
+@dataclass(frozen=True, slots=True)
+class TargetGroupResult:
+    text: str
+    applicant_outside: bool | None  # None: the age the målgrupp names is not known
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class StayLimitResult:
+    until: dt.date | None  # None: folkbokförd in the kommun, no limit from the villkor
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The answer for one insats (rules.md, Outcomes); made by `outcome.decide`.
+
+    A value like the results it holds; its hash is worked out once, since answers are looked
+    up by their decision (eligibility/answers.py keeps each decision's JSON).
+    """
+
+    insats_id: str
+    catalog_version: str
+    as_of: dt.date
+    outcome: Outcome
+    conditions: tuple[ConditionResult, ...]
+    missing_facts: tuple[FactKey, ...]
+    consent: ConsentResult
+    target_group: TargetGroupResult
+    stay_limit: StayLimitResult | None
+    information: str | None
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        fields = (self.insats_id, self.as_of, self.outcome, self.conditions, self.consent)
+        object.__setattr__(self, "_hash", hash(fields))
+
+    def __hash__(self) -> int:
+        return self._hash
