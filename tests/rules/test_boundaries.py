@@ -34,9 +34,10 @@ def test_rules_module_imports_neither_web_nor_database(path: Path) -> None:
         and not name.startswith(
             (
                 "insatser_api.rules",
-                # The enums Status and Outcome (plain Python, no imports), kept outside rules/
-                # so that the client can name them without loading the rules layer.
+                # The vocabulary every layer shares (plain enums, no imports): the outcomes and
+                # the fact keys, kept outside rules/ so the client can name them without it.
                 "insatser_api.outcomes",
+                "insatser_api.facts",
             )
         )
     }
