@@ -14,7 +14,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _without_nul(value: str) -> str:
+def without_nul(value: str) -> str:
     # PostgreSQL's text cannot hold NUL (the driver refuses it: a DataError, once a 500); SQLite
     # would store it and cut the text short for most readers. Refused at the boundary instead.
     if "\x00" in value:
@@ -23,4 +23,4 @@ def _without_nul(value: str) -> str:
 
 
 # For request fields that are stored: `Annotated[str, STORABLE_TEXT]`.
-STORABLE_TEXT = AfterValidator(_without_nul)
+STORABLE_TEXT = AfterValidator(without_nul)

@@ -3,43 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from insatser_api.catalog.schemas import DocumentationMode
 from insatser_api.kit.dates import IsoDate
 from insatser_api.kit.schemas import StrictModel
-from insatser_api.kit.text import STORABLE_TEXT
-
-Text = Annotated[str, STORABLE_TEXT]  # no NUL: PostgreSQL's text cannot store it
+from insatser_api.kit.text import without_nul
 
 
 class DocumentationRecordIn(StrictModel):
     """What was done. Which fields are allowed depends on the insats' documentation mode."""
 
     performed_on: IsoDate = Field(description="Dagen insatsen genomfördes")
-    personnummer: Text | None = Field(
+    personnummer: str | None = Field(
         default=None,
         max_length=13,
         description="Krävs vid dokumentation på individnivå (14 kap. 3 §); får inte anges annars",
     )
-    name: Text | None = Field(
+    name: str | None = Field(
         default=None,
         max_length=200,
         description="Den enskildes namn; bara vid dokumentation på individnivå",
     )
-    text: Text | None = Field(
+    text: str | None = Field(
         default=None,
         max_length=20_000,
         description="Journaltext; krävs på individnivå. Vid rådgivning och avidentifierad "
         "dokumentation får den inte innehålla något som röjer identitet.",
     )
-    corrects: Text | None = Field(
+    corrects: str | None = Field(
         default=None,
         max_length=36,
         description="Id för en tidigare anteckning som denna rättar",
     )
+
+    @field_validator("personnummer", "name", "text", "corrects")
+    @classmethod
+    def _storable(cls, value: str | None) -> str | None:
+        # No NUL: PostgreSQL's text cannot store it (kit/text.py).
+        return None if value is None else without_nul(value)
 
 
 class DocumentationRecordOut(BaseModel):
