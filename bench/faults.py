@@ -394,7 +394,12 @@ def outage(workdir: Path, server: str, seconds: float, rate: float) -> dict[str,
         figures["readiness_during"] = f"{ready.status_code} {ready.json()['checks']['database']}"
         journal = httpx.post(
             svc.url + "/v1/insatser/radgivande-samtal/documentation",
-            json={"performed_on": "2026-11-20", "text": "Allmän information."},
+            json={
+                "performed_on": "2026-11-20",
+                "contact": "telefon",
+                "topic": "spel",
+                "text": "Allmän information.",
+            },
             headers=_headers(svc),
             timeout=60,
         )

@@ -22,7 +22,12 @@ from tests.server import running_server
 CLIENTS = 8
 ACKNOWLEDGED_BEFORE_KILL = 60
 DEADLINE_S = 120
-ADVISORY = {"performed_on": "2026-11-20", "text": "Allmän information om stöd vid spelproblem."}
+ADVISORY = {
+    "performed_on": "2026-11-20",
+    "contact": "telefon",
+    "topic": "spel",
+    "text": "Allmän information om stöd vid spelproblem.",
+}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -94,7 +94,12 @@ async def test_an_outage_under_steady_traffic_loses_no_decision(own_database: st
             during.append((await http.get("/health/ready")).status_code)
             journal = await http.post(
                 "/v1/insatser/radgivande-samtal/documentation",
-                json={"performed_on": "2026-11-20", "text": "Allmän information."},
+                json={
+                    "performed_on": "2026-11-20",
+                    "contact": "telefon",
+                    "topic": "spel",
+                    "text": "Allmän information.",
+                },
             )
             during.append(journal.status_code)
             assert journal.headers.get("retry-after")

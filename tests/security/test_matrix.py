@@ -58,7 +58,7 @@ OPEN = [("GET", "/health/live"), ("GET", "/health/ready")]
 def tokens(secured_app: FastAPI) -> dict[str, str]:
     sessions = secured_app.state.database.write_sessions
     issued = {
-        scope: issue_key(sessions, [scope], ["*"] if scope == scopes.DOCUMENTATION_WRITE else [])
+        scope: issue_key(sessions, [scope], ["*"] if scope in scopes.LIMITED_BY_ENHET else [])
         for scope in ALL_SCOPES
     }
     every = sorted(ALL_SCOPES)

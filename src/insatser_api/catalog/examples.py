@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_DIGEST = "sha256:ee4d258aadb3250d61fb6683bea6fb7dd86c2cb5b671f654a26f3972789854cb"
+_DIGEST = "sha256:bfa965b71549fae681f15614fb12bb7b719ffb135faa9967f791aa871239493d"
 
 CATALOG: dict[str, Any] = {
     "kommun": {"kod": "2380", "namn": "Östersunds kommun"},

@@ -188,6 +188,13 @@ class Consent(StrictModel):
     text: str | None = Field(default=None, description="Bilagans text om samtycke")
 
 
+class DocumentationTopic(StrictModel):
+    """A topic a 14 kap. 4 or 5 § record may name instead of writing about the person."""
+
+    code: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", max_length=64)]
+    text: str = Field(description="Ämnet på svenska")
+
+
 class Documentation(StrictModel):
     mode: DocumentationMode
     legal_basis: str
@@ -195,6 +202,20 @@ class Documentation(StrictModel):
     decision: str | None = Field(
         default=None, description="Nämndens beslut om undantag (krävs för 14 kap. 5 §)"
     )
+    topics: list[DocumentationTopic] = Field(
+        default_factory=list,
+        description="Ämnen som en anteckning vid rådgivning (14 kap. 4 §) eller avidentifierad "
+        "dokumentation (14 kap. 5 §) väljer bland; tom lista: anteckningen anger inget ämne",
+    )
+
+    @model_validator(mode="after")
+    def _topics_only_without_identity(self) -> Documentation:
+        if self.topics and self.mode is DocumentationMode.INDIVIDUAL:
+            raise ValueError("topics are only declared for modes advisory and deidentified")
+        codes = [topic.code for topic in self.topics]
+        if len(codes) != len(set(codes)):
+            raise ValueError("topic codes are not unique")
+        return self
 
     @model_validator(mode="after")
     def _deidentified_needs_decision(self) -> Documentation:
