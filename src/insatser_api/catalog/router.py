@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from insatser_api.catalog import examples
 from insatser_api.catalog.dependencies import CatalogDep, InsatsIdPath, RegistryDep, find_insats
+from insatser_api.catalog.filters import TaxonomyFilterDep
 from insatser_api.catalog.responses import (
     CatalogInfo,
     CatalogVersions,
@@ -63,6 +64,7 @@ async def list_catalog_versions(registry: RegistryDep) -> CatalogVersions:
 )
 async def list_insatser(
     version: CatalogDep,
+    taxonomy: TaxonomyFilterDep,
     page: PageQuery = 1,
     per_page: PerPageQuery = 50,
     sektor: Annotated[str | None, Query(description="KAF, BUV eller Öppenvård")] = None,
@@ -86,9 +88,11 @@ async def list_insatser(
             return False
         if kanal and all(c.kanal is not kanal for c in insats.aktualisering.kanaler):
             return False
+        if not taxonomy.matches(insats):
+            return False
         return not words or all(word in _search_text(insats) for word in words)
 
-    found = [insats_summary(i) for i in version.catalog.insatser if matches(i)]
+    found = [insats_summary(version, i) for i in version.catalog.insatser if matches(i)]
     return paginate(found, page, per_page)
 
 

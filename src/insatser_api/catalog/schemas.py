@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from insatser_api.catalog.taxonomy import PERSON_FOKUS, PHASE_ORDER, Fas, Fokus, Typ
 from insatser_api.facts import KOMMUNKOD_FACTS, YES_NO_FACTS, FactKey
 from insatser_api.kit.schemas import StrictModel
 
@@ -89,6 +90,14 @@ class YesNoCondition(_ConditionBase):
     kind: Literal["fact"] = "fact"
     fact: FactKey
     expected: bool = True
+    insats_ids: list[InsatsId] = Field(
+        default_factory=list,
+        description="Insatser i katalogen som uppgiften gäller (vårdkedjan härleds härifrån)",
+    )
+    ongoing: bool = Field(
+        default=False,
+        description="Uppgiften gäller en pågående insats (annars en avslutad)",
+    )
 
     @model_validator(mode="after")
     def _yes_no_fact(self) -> YesNoCondition:
@@ -238,6 +247,32 @@ class Tolkning(StrictModel):
     basis: str = Field(description="Var valet kommer ifrån, t.ex. rules.md eller lagrum")
 
 
+class Taxonomy(StrictModel):
+    """What kind of insats it is, whom it is for and its phase in a vårdkedja (api.md)."""
+
+    typ: Typ
+    fokus: list[Fokus] = Field(min_length=1)
+    vardkedja: list[Fas] = Field(
+        default_factory=list, description="Faser i vårdkedjan; tom = ingen behandlingskedja"
+    )
+    tolkning: list[Tolkning] = Field(
+        default_factory=list, description="Varför insatsen klassats så, där bilagan inte säger det"
+    )
+
+    @model_validator(mode="after")
+    def _codes(self) -> Taxonomy:
+        if len(set(self.fokus)) != len(self.fokus):
+            raise ValueError("fokus nämner samma kod två gånger")
+        if not PERSON_FOKUS.intersection(self.fokus):
+            raise ValueError(
+                "fokus behöver minst en grupp människor (vuxna, barn_unga, foraldrar, …)"
+            )
+        phases = [PHASE_ORDER[fas] for fas in self.vardkedja]
+        if phases != sorted(set(phases)):
+            raise ValueError("vardkedja ska nämna varje fas en gång, i vårdkedjans ordning")
+        return self
+
+
 class Insats(StrictModel):
     id: InsatsId
     section: Section
@@ -253,6 +288,7 @@ class Insats(StrictModel):
     consent: Consent
     documentation: Documentation
     tolkning: list[Tolkning] = Field(default_factory=list)
+    taxonomy: Taxonomy
 
 
 class Kommun(StrictModel):
@@ -308,11 +344,11 @@ class Catalog(StrictModel):
             if len(codes) != len(set(codes)):
                 raise ValueError(f"insats {insats.id!r}: villkorens koder är inte unika")
             for spec in _flatten(insats.villkor.conditions):
-                if isinstance(spec, EarlierInsatsCondition):
+                if isinstance(spec, EarlierInsatsCondition | YesNoCondition):
                     unknown = sorted(set(spec.insats_ids) - known)
                     if unknown:
                         raise ValueError(
-                            f"insats {insats.id!r}: earlier_insats nämner okända insatser: "
+                            f"insats {insats.id!r}: {spec.kind} nämner okända insatser: "
                             + ", ".join(unknown)
                         )
         missing = sorted(k.value for k in FactKey if k not in self.fact_questions)

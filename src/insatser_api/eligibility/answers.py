@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from insatser_api.catalog.registry import CatalogVersion
+from insatser_api.catalog.vardkedja import Successor, successors_of, vardkedja_of
 from insatser_api.eligibility.schemas import (
     ConditionOut,
     ConsentOut,
@@ -96,6 +97,10 @@ def _answer(version: CatalogVersion, decision: Decision) -> dict[str, Any]:
             "until": decision.stay_limit.until,
             "message": decision.stay_limit.message,
         }
+    if decision.outcome is Outcome.ELIGIBLE:
+        successors = vardkedja_of(version.catalog).successors_json.get(decision.insats_id)
+        if successors:
+            answer["successors"] = list(successors)
     answer["information"] = decision.information
     return answer
 
@@ -156,8 +161,16 @@ def to_response(version: CatalogVersion, decision: Decision) -> EligibilityRespo
             if decision.stay_limit is not None
             else None
         ),
+        successors=_successors(version, decision),
         information=decision.information,
     )
+
+
+def _successors(version: CatalogVersion, decision: Decision) -> list[Successor] | None:
+    """What an eligible insats opens next in the vårdkedja; None when nothing or not eligible."""
+    if decision.outcome is not Outcome.ELIGIBLE:
+        return None
+    return successors_of(version.catalog, decision.insats_id) or None
 
 
 def summarize(version: CatalogVersion, decisions: Sequence[Decision]) -> Summary:

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, model_validator
 
 from insatser_api.catalog.schemas import DocumentationMode, InsatsId, KommunKod
+from insatser_api.catalog.vardkedja import Successor
 from insatser_api.kit.dates import CalendarDate
 from insatser_api.kit.schemas import StrictModel
 from insatser_api.outcomes import Outcome, Status
@@ -120,6 +121,12 @@ class EligibilityResponse(BaseModel):
     target_group: TargetGroupOut
     documentation: DocumentationOut
     stay_limit: StayLimitOut | None = Field(default=None, exclude_if=lambda v: v is None)
+    successors: list[Successor] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="Bara när outcome är eligible: insatserna i vårdkedjan som denna öppnar, "
+        "med villkoret och när de öppnar",
+    )
     information: str | None = Field(
         description="Information enligt 11 kap. 6 § SoL; finns alltid vid not_eligible"
     )
