@@ -22,7 +22,7 @@ _BATCH = 500
 
 @records_app.command("scan")
 def scan() -> None:
-    """Lista anteckningar enligt 14 kap. 4–5 § vars text röjer identitet (slutkod 1 om någon)."""
+    """Lista rådgivande och avidentifierade poster vars text röjer identitet (slutkod 1 om någon finns)."""
     engine = create_db_engine(get_settings().database_url)
     found = 0
     try:

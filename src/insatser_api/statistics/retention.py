@@ -52,7 +52,7 @@ def prune_command(
         bool, typer.Option("--dry-run", help="Räkna bara, ta inte bort något")
     ] = False,
 ) -> None:
-    """Ta bort rader i beslutsloggen som är äldre än gallringsfristen."""
+    """Gallra beslutsloggen: ta bort rader äldre än bevarandetiden."""
     settings = get_settings()
     first_kept = cutoff(today_in_stockholm(), days or settings.decision_log_retention_days)
     engine = create_db_engine(settings.database_url)
