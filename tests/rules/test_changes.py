@@ -86,3 +86,15 @@ def test_eligible_from_is_the_birthday(
     birth_date: dt.date | None, age: int | None, expected: dt.date | None
 ) -> None:
     assert eligible_from(age, birth_date) == expected
+
+
+def test_remembered_decisions_say_the_same_changes(registry: CatalogRegistry) -> None:
+    """A decision remembered for one person answers others who agree on the facts the insats
+    reads: what would change it must be the same for them (the memo keys on those facts)."""
+    compiled = registry.versions[0].compiled
+    for situation in situations():
+        for insats in compiled.insatser.values():
+            remembered = insats.judge(situation)
+            fresh = insats.decide(situation)
+            assert remembered.what_would_change == fresh.what_would_change, insats.id
+            assert remembered.eligible_at_age == fresh.eligible_at_age, insats.id

@@ -22,10 +22,13 @@ from insatser_api.catalog.vardkedja import vardkedja_of
 from insatser_api.eligibility.schemas import EligibilityResponse, Summary
 from insatser_api.rules import Decision, Outcome
 from insatser_api.rules.changes import eligible_from
+from insatser_api.rules.results import Change
 
-# Answers already written, by decision; emptied when full, which bounds its memory.
+# Answers already written, by decision and what would change it (decisions that compare equal
+# may come from people whom different changes would help); emptied when full, which bounds its
+# memory.
 WRITTEN_LIMIT = 16_384
-_written: dict[Decision, bytes] = {}
+_written: dict[tuple[Decision, tuple[Change, ...] | None], bytes] = {}
 
 
 def answer_json(
@@ -37,11 +40,12 @@ def answer_json(
     eligible = eligible_from(decision.eligible_at_age, birth_date)
     if eligible is not None:
         return orjson.dumps(_answer(version, decision, eligible))
-    written = _written.get(decision)
+    key = (decision, decision.what_would_change)
+    written = _written.get(key)
     if written is None:
         if len(_written) >= WRITTEN_LIMIT:
             _written.clear()
-        written = _written[decision] = orjson.dumps(_answer(version, decision))
+        written = _written[key] = orjson.dumps(_answer(version, decision))
     return written
 
 

@@ -7,11 +7,15 @@ the answer `decide` gives.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from insatser_api.rules.changes import eligible_at_age, what_would_change
 from insatser_api.rules.facts import FactKey
 from insatser_api.rules.results import (
+    Change,
     ConditionResult,
     ConsentResult,
     Decision,
@@ -70,7 +74,7 @@ def decide(insats: CompiledInsats, situation: Situation) -> Decision:
     changes = None
     at_age = None
     if outcome in (Outcome.NOT_ELIGIBLE, Outcome.NEEDS_INFORMATION):
-        changes = what_would_change(insats, situation, conditions)
+        changes = _changes_of(insats, situation, conditions)
     if outcome is Outcome.NOT_ELIGIBLE and not consent.refused:
         at_age = eligible_at_age(insats, situation, conditions)
     return Decision(
@@ -84,9 +88,19 @@ def decide(insats: CompiledInsats, situation: Situation) -> Decision:
         target_group=target_group,
         stay_limit=stay_limit,
         information=insats.information if outcome is Outcome.NOT_ELIGIBLE else None,
-        what_would_change=changes,
+        changes_of=changes,
         eligible_at_age=at_age,
     )
+
+
+def _changes_of(
+    insats: CompiledInsats, situation: Situation, conditions: tuple[ConditionResult, ...]
+) -> Callable[[], tuple[Change, ...]]:
+    """`what_would_change`, to work out when the answer is written. The decision is remembered,
+    so the situation it keeps holds no birth date (only the facts the insats reads matter)."""
+    if situation.applicant.birth_date is not None:
+        situation = replace(situation, applicant=replace(situation.applicant, birth_date=None))
+    return partial(what_would_change, insats, situation, conditions)
 
 
 def _missing_facts(

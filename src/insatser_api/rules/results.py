@@ -6,6 +6,7 @@ All frozen: a result or a decision built once is shared by every request it answ
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # Defined outside rules/ so that the client can name them without importing this layer.
@@ -81,16 +82,32 @@ class Decision:
     target_group: TargetGroupResult
     stay_limit: StayLimitResult | None
     information: str | None
-    # For not_eligible and needs_information (else None): what would make the person eligible.
-    what_would_change: tuple[Change, ...] | None = None
     # For not_eligible where only lower age bounds are unmet: the age from which the person is
     # eligible (the answer gives the day, from the birth date: rules/changes.eligible_from).
     eligible_at_age: int | None = None
+    # Works out `what_would_change` the first time it is read (most decisions remembered are
+    # never written as an answer, and the changes cost more than the decision itself).
+    changes_of: Callable[[], tuple[Change, ...]] | None = field(
+        default=None, repr=False, compare=False
+    )
     _hash: int = field(init=False, repr=False, compare=False)
+    _changes: tuple[Change, ...] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         fields = (self.insats_id, self.as_of, self.outcome, self.conditions, self.consent)
         object.__setattr__(self, "_hash", hash(fields))
+        object.__setattr__(self, "_changes", None)
 
     def __hash__(self) -> int:
         return self._hash
+
+    @property
+    def what_would_change(self) -> tuple[Change, ...] | None:
+        """For not_eligible and needs_information (else None): what would make the person
+        eligible (rules/changes.py). Worked out once; two threads may both work it out, with
+        the same result."""
+        if self.changes_of is None:
+            return None
+        if self._changes is None:
+            object.__setattr__(self, "_changes", self.changes_of())
+        return self._changes
