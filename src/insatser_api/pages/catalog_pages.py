@@ -114,6 +114,7 @@ async def insats_page(insats_id: str, view: StaffViewDep) -> Response:
             "version": version,
             "insats": insats_detail(version, insats),
             "source_title": version.catalog.source.title,
+            "catalog_tolkning": version.catalog.tolkning,
         },
     )
 
