@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.catalog.responses import insats_detail
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
-from insatser_api.catalog.search import InsatsFilter
+from insatser_api.catalog.filters import InsatsFilter
 from insatser_api.pages.access import may_read_catalog
 from insatser_api.pages.view import StaffView, StaffViewDep
 
@@ -74,7 +74,7 @@ async def search_page(view: StaffViewDep) -> Response:
         return view.redirect(sign_in_path("/"))
     version = view.version()
     form = read_search(view.request, version)
-    found = [] if form.errors else form.search.select(version.catalog.insatser)
+    found = [] if form.errors else [i for i in version.catalog.insatser if form.search.matches(i)]
     pages = max(1, math.ceil(len(found) / PER_PAGE))
     page = min(form.page, pages)
     shown = found[(page - 1) * PER_PAGE : page * PER_PAGE]
