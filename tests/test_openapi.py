@@ -34,6 +34,7 @@ def test_api_md_names_are_published(app: FastAPI) -> None:
         "outcome",
         "conditions",
         "missing_facts",
+        "next_questions",
         "consent",
         "target_group",
         "documentation",
@@ -47,5 +48,14 @@ def test_api_md_names_are_published(app: FastAPI) -> None:
         "needs_information",
         "not_eligible",
         "missing_facts",
+        "next_questions",
         "outside_target_group",
+    }
+    screening = paths["/v1/eligibility"]["post"]["parameters"]
+    assert {p["name"] for p in screening if p["in"] == "query"} >= {
+        "sektor",
+        "enhet",
+        "documentation_mode",
+        "kanal",
+        "q",
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from insatser_api.catalog.schemas import Kanal
 from insatser_api.client import AsyncInsatserClient, ProblemResponse
 from insatser_api.rules import Outcome
 from tests.server import Server
@@ -22,6 +23,8 @@ async def test_the_same_answers_awaited(server: Server) -> None:
         assert answer.outcome is Outcome.NEEDS_INFORMATION
         everything = await api.check_eligibility_all({"applicant": {"age": 12}})
         assert len(everything.results) == 28
+        in_app = await api.check_eligibility_all({"applicant": {"age": 12}}, kanal=Kanal.APP)
+        assert 0 < len(in_app.results) < 28
         assert (await api.health_ready()).ready
         assert await api.health_live() == {"status": "ok"}
 

@@ -56,6 +56,10 @@ def test_eligibility_one_and_all(api: InsatserClient) -> None:
     )
     assert [r.insats_id for r in everything.results] == ["cra", "akutboendet"]
     assert "applicant.folkbokford_kommunkod" in everything.summary.missing_facts
+    first = everything.summary.next_questions[0]
+    assert (first.fact, first.decides) == ("applicant.folkbokford_kommunkod", ["cra"])
+    nexus = api.check_eligibility_all({"applicant": {"age": 40}}, enhet="Nexus", q="booster")
+    assert [r.insats_id for r in nexus.results] == ["booster-nexus"]
 
 
 def test_error_answers_raise_with_the_problem(api: InsatserClient) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 
 from insatser_api.catalog import examples
 from insatser_api.catalog.dependencies import CatalogDep, InsatsIdPath, RegistryDep, find_insats
+from insatser_api.catalog.filters import InsatsFilterDep
 from insatser_api.catalog.responses import (
     CatalogInfo,
     CatalogVersions,
@@ -18,11 +17,9 @@ from insatser_api.catalog.responses import (
     insats_detail,
     insats_summary,
 )
-from insatser_api.catalog.schemas import DocumentationMode, Insats, Kanal
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_RESPONSES
 from insatser_api.kit.pagination import Page, PageQuery, PerPageQuery, paginate
-from insatser_api.kit.text import fold
 from insatser_api.security.dependencies import require_catalog_read
 from insatser_api.security.errors import AUTH_RESPONSES
 
@@ -63,32 +60,11 @@ async def list_catalog_versions(registry: RegistryDep) -> CatalogVersions:
 )
 async def list_insatser(
     version: CatalogDep,
+    selection: InsatsFilterDep,
     page: PageQuery = 1,
     per_page: PerPageQuery = 50,
-    sektor: Annotated[str | None, Query(description="KAF, BUV eller Öppenvård")] = None,
-    enhet: Annotated[str | None, Query(description="Enhet, t.ex. Nexus")] = None,
-    documentation_mode: Annotated[DocumentationMode | None, Query()] = None,
-    kanal: Annotated[Kanal | None, Query(description="Väg in, t.ex. app eller kundcenter")] = None,
-    q: Annotated[
-        str | None, Query(max_length=200, description="Fritext i titel och beskrivningar")
-    ] = None,
 ) -> Page[InsatsSummary]:
-    wanted_sektor = fold(sektor) if sektor else None
-    wanted_enhet = fold(enhet) if enhet else None
-    words = fold(q).split() if q else []
-
-    def matches(insats: Insats) -> bool:
-        if wanted_sektor and fold(insats.sektor) != wanted_sektor:
-            return False
-        if wanted_enhet and fold(insats.enhet) != wanted_enhet:
-            return False
-        if documentation_mode and insats.documentation.mode is not documentation_mode:
-            return False
-        if kanal and all(c.kanal is not kanal for c in insats.aktualisering.kanaler):
-            return False
-        return not words or all(word in _search_text(insats) for word in words)
-
-    found = [insats_summary(i) for i in version.catalog.insatser if matches(i)]
+    found = [insats_summary(i) for i in version.catalog.insatser if selection.matches(i)]
     return paginate(found, page, per_page)
 
 
@@ -101,22 +77,3 @@ async def list_insatser(
 )
 async def get_insats(insats_id: InsatsIdPath, version: CatalogDep) -> InsatsDetail:
     return insats_detail(version, find_insats(version, insats_id))
-
-
-def _search_text(insats: Insats) -> str:
-    return fold(
-        " ".join(
-            part
-            for part in (
-                insats.id,
-                insats.title,
-                insats.heading,
-                insats.enhet,
-                insats.malgrupp.text,
-                insats.villkor.text,
-                insats.motivering,
-                insats.innehall,
-            )
-            if part
-        )
-    )

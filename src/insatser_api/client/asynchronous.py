@@ -129,8 +129,27 @@ class AsyncInsatserClient:
     async def check_eligibility(self, insats_id: str, body: EligibilityBody) -> EligibilityResponse:
         return await self._send(calls.check_eligibility(insats_id, body))
 
-    async def check_eligibility_all(self, body: EligibilityAllBody) -> EligibilityAllResponse:
-        return await self._send(calls.check_eligibility_all(body))
+    async def check_eligibility_all(
+        self,
+        body: EligibilityAllBody,
+        *,
+        sektor: str | None = None,
+        enhet: str | None = None,
+        documentation_mode: DocumentationMode | None = None,
+        kanal: Kanal | None = None,
+        q: str | None = None,
+    ) -> EligibilityAllResponse:
+        """Every insats (or those of `insats_ids`), limited by the list's filters."""
+        return await self._send(
+            calls.check_eligibility_all(
+                body,
+                sektor=sektor,
+                enhet=enhet,
+                documentation_mode=documentation_mode,
+                kanal=kanal,
+                q=q,
+            )
+        )
 
     async def create_documentation_record(
         self, insats_id: str, body: DocumentationBody, *, idempotency_key: str | None = None

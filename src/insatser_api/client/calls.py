@@ -149,8 +149,31 @@ def check_eligibility(insats_id: str, body: EligibilityBody) -> Call[Eligibility
     return Call("POST", path, _model(EligibilityResponse), json=_body(body))
 
 
-def check_eligibility_all(body: EligibilityAllBody) -> Call[EligibilityAllResponse]:
-    return Call("POST", "/v1/eligibility", _model(EligibilityAllResponse), json=_body(body))
+def check_eligibility_all(
+    body: EligibilityAllBody,
+    *,
+    sektor: str | None = None,
+    enhet: str | None = None,
+    documentation_mode: DocumentationMode | None = None,
+    kanal: Kanal | None = None,
+    q: str | None = None,
+) -> Call[EligibilityAllResponse]:
+    """The screening; the filters are the list's (`list_insatser`), and select among the
+    insatser of the body's `insats_ids` when it has them."""
+    params = _params(
+        sektor=sektor,
+        enhet=enhet,
+        documentation_mode=documentation_mode.value if documentation_mode else None,
+        kanal=kanal.value if kanal else None,
+        q=q,
+    )
+    return Call(
+        "POST",
+        "/v1/eligibility",
+        _model(EligibilityAllResponse),
+        params=params or None,
+        json=_body(body),
+    )
 
 
 def create_documentation_record(

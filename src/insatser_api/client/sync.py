@@ -128,8 +128,27 @@ class InsatserClient:
     def check_eligibility(self, insats_id: str, body: EligibilityBody) -> EligibilityResponse:
         return self._send(calls.check_eligibility(insats_id, body))
 
-    def check_eligibility_all(self, body: EligibilityAllBody) -> EligibilityAllResponse:
-        return self._send(calls.check_eligibility_all(body))
+    def check_eligibility_all(
+        self,
+        body: EligibilityAllBody,
+        *,
+        sektor: str | None = None,
+        enhet: str | None = None,
+        documentation_mode: DocumentationMode | None = None,
+        kanal: Kanal | None = None,
+        q: str | None = None,
+    ) -> EligibilityAllResponse:
+        """Every insats (or those of `insats_ids`), limited by the list's filters."""
+        return self._send(
+            calls.check_eligibility_all(
+                body,
+                sektor=sektor,
+                enhet=enhet,
+                documentation_mode=documentation_mode,
+                kanal=kanal,
+                q=q,
+            )
+        )
 
     def create_documentation_record(
         self, insats_id: str, body: DocumentationBody, *, idempotency_key: str | None = None

@@ -18,15 +18,7 @@ from typing import Any
 import orjson
 
 from insatser_api.catalog.registry import CatalogVersion
-from insatser_api.eligibility.schemas import (
-    ConditionOut,
-    ConsentOut,
-    DocumentationOut,
-    EligibilityResponse,
-    StayLimitOut,
-    Summary,
-    TargetGroupOut,
-)
+from insatser_api.eligibility.schemas import EligibilityResponse, Summary
 from insatser_api.rules import Decision, Outcome
 
 # Answers already written, by decision; emptied when full, which bounds its memory.
@@ -72,6 +64,7 @@ def _answer(version: CatalogVersion, decision: Decision) -> dict[str, Any]:
             for c in decision.conditions
         ],
         "missing_facts": version.compiled.ordered_facts(decision.missing_facts),
+        "next_questions": _questions(version, (decision,)),
         "consent": {
             "required": consent.required,
             "given": consent.given,
@@ -100,7 +93,15 @@ def _answer(version: CatalogVersion, decision: Decision) -> dict[str, Any]:
     return answer
 
 
-def _summary(version: CatalogVersion, decisions: Sequence[Decision]) -> dict[str, list[str]]:
+def _questions(version: CatalogVersion, decisions: Sequence[Decision]) -> list[dict[str, Any]]:
+    texts = version.catalog.fact_questions
+    return [
+        {"fact": q.fact.value, "question": texts[q.fact], "decides": list(q.decides)}
+        for q in version.compiled.next_questions(decisions)
+    ]
+
+
+def _summary(version: CatalogVersion, decisions: Sequence[Decision]) -> dict[str, Any]:
     by_outcome: dict[Outcome, list[str]] = {outcome: [] for outcome in Outcome}
     for decision in decisions:
         by_outcome[decision.outcome].append(decision.insats_id)
@@ -113,6 +114,7 @@ def _summary(version: CatalogVersion, decisions: Sequence[Decision]) -> dict[str
         "missing_facts": version.compiled.ordered_facts(
             key for d in decisions for key in d.missing_facts
         ),
+        "next_questions": _questions(version, decisions),
         "outside_target_group": [
             d.insats_id
             for d in decisions
@@ -123,43 +125,9 @@ def _summary(version: CatalogVersion, decisions: Sequence[Decision]) -> dict[str
 
 def to_response(version: CatalogVersion, decision: Decision) -> EligibilityResponse:
     """One answer as the response model, for callers in the same process."""
-    documentation = version.insatser[decision.insats_id].documentation
-    return EligibilityResponse(
-        insats_id=decision.insats_id,
-        catalog_version=decision.catalog_version,
-        as_of=decision.as_of,
-        outcome=decision.outcome,
-        conditions=[
-            ConditionOut(code=c.code, status=c.status, message=c.message, source=c.source)
-            for c in decision.conditions
-        ],
-        missing_facts=version.compiled.ordered_facts(decision.missing_facts),
-        consent=ConsentOut(
-            required=decision.consent.required,
-            given=decision.consent.given,
-            basis=decision.consent.basis,
-            message=decision.consent.message,
-        ),
-        target_group=TargetGroupOut(
-            text=decision.target_group.text,
-            applicant_outside=decision.target_group.applicant_outside,
-            note=decision.target_group.note,
-        ),
-        documentation=DocumentationOut(
-            mode=documentation.mode,
-            legal_basis=documentation.legal_basis,
-            text=documentation.text,
-            decision=documentation.decision,
-        ),
-        stay_limit=(
-            StayLimitOut(until=decision.stay_limit.until, message=decision.stay_limit.message)
-            if decision.stay_limit is not None
-            else None
-        ),
-        information=decision.information,
-    )
+    return EligibilityResponse.model_validate(_answer(version, decision))
 
 
 def summarize(version: CatalogVersion, decisions: Sequence[Decision]) -> Summary:
     """A screening's summary as the response model, for callers in the same process."""
-    return Summary(**_summary(version, decisions))
+    return Summary.model_validate(_summary(version, decisions))

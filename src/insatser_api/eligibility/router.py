@@ -13,6 +13,7 @@ from insatser_api.catalog.dependencies import (
     find_insats,
     version_in_force,
 )
+from insatser_api.catalog.filters import InsatsFilterDep
 from insatser_api.decisions.recording import log_answers
 from insatser_api.eligibility.answers import answer_json, screening_json
 from insatser_api.eligibility.schemas import (
@@ -69,7 +70,8 @@ async def check_eligibility_for_insats(
 @router.post(
     "/v1/eligibility",
     summary="Pröva alla insatser på en gång",
-    description="Prövar varje insats i katalogen (eller de som anges i `insats_ids`) och "
+    description="Prövar varje insats i katalogen, eller de som anges i `insats_ids` och de som "
+    "matchar filtren (samma som för listan `GET /v1/insatser`; båda gäller), och "
     "sammanfattar: vilka personen får ta del av, vilka som kräver samtycke, vilka uppgifter "
     "som saknas (så att ett formulär kan fråga så lite som möjligt) och vilka insatser som "
     "är tänkta för andra än personen.",
@@ -78,7 +80,10 @@ async def check_eligibility_for_insats(
     responses={200: {"description": "Ett svar per insats och en sammanfattning"}},
 )
 async def check_eligibility(
-    body: EligibilityAllRequest, registry: RegistryDep, request: Request
+    body: EligibilityAllRequest,
+    registry: RegistryDep,
+    request: Request,
+    selection: InsatsFilterDep,
 ) -> Response:
     as_of = body.as_of or today_in_stockholm()
     version = version_in_force(registry, as_of)
@@ -91,6 +96,10 @@ async def check_eligibility(
         ]
         if unknown:
             raise InvalidRequest("Begäran nämner insatser som inte finns i katalogen.", unknown)
+    if not selection.empty:
+        # The list's filters select among the insatser (all, or those of `insats_ids`).
+        chosen = ids if ids is not None else list(version.insatser)
+        ids = [i for i in chosen if selection.matches(version.insatser[i])]
     situation = build_situation(body, as_of, version)
     decisions = version.compiled.judge_all(situation, ids)
     _record(request, "screening", situation.applicant.age, decisions)

@@ -84,6 +84,14 @@ class ConditionOut(BaseModel):
     source: str
 
 
+class QuestionOut(BaseModel):
+    fact: str = Field(description="Uppgiften som saknas, som i missing_facts")
+    question: str = Field(description="Frågan på svenska")
+    decides: list[str] = Field(
+        description="De ännu oavgjorda insatser (needs_information) som saknar uppgiften"
+    )
+
+
 class ConsentOut(BaseModel):
     required: bool | None = Field(description="null: beror på en ålder som inte är känd")
     given: bool | None
@@ -116,6 +124,10 @@ class EligibilityResponse(BaseModel):
     outcome: Outcome
     conditions: list[ConditionOut]
     missing_facts: list[str]
+    next_questions: list[QuestionOut] = Field(
+        description="Frågorna att ställa härnäst; den första avgör flest insatser. Tom när "
+        "inget återstår att fråga."
+    )
     consent: ConsentOut
     target_group: TargetGroupOut
     documentation: DocumentationOut
@@ -131,6 +143,10 @@ class Summary(BaseModel):
     needs_information: list[str]
     not_eligible: list[str]
     missing_facts: list[str]
+    next_questions: list[QuestionOut] = Field(
+        description="Frågorna att ställa härnäst för hela prövningen; den första avgör flest "
+        "insatser"
+    )
     outside_target_group: list[str]
 
 

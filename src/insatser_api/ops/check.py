@@ -99,7 +99,6 @@ def judge(
 def render(answer: EligibilityResponse, registry: CatalogRegistry) -> str:
     version = next(v for v in registry.versions if v.version == answer.catalog_version)
     insats = version.insatser[answer.insats_id]
-    questions = {key.value: text for key, text in version.catalog.fact_questions.items()}
     lines = [
         f"{insats.title} ({insats.id}, avsnitt {insats.section})",
         f"Katalog {answer.catalog_version}, prövad per {answer.as_of.isoformat()}",
@@ -112,9 +111,10 @@ def render(answer: EligibilityResponse, registry: CatalogRegistry) -> str:
         f"  [{STATUSES[c.status.value]}] {c.code} (avsnitt {c.source}): {c.message}"
         for c in answer.conditions
     ] or ["  (inga villkor)"]
-    if answer.missing_facts:
-        lines += ["", "Uppgifter som saknas:"]
-        lines += [f"  {key}: {questions.get(key, '')}".rstrip() for key in answer.missing_facts]
+    if answer.next_questions:
+        # The questions in the order to ask them (the missing facts, api.md next_questions).
+        lines += ["", "Frågor att ställa härnäst:"]
+        lines += [f"  {q.fact}: {q.question}" for q in answer.next_questions]
     lines += ["", f"Samtycke: {answer.consent.message}", f"Målgrupp: {answer.target_group.note}"]
     documentation = answer.documentation
     lines.append(

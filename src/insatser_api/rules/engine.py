@@ -20,6 +20,7 @@ from insatser_api.rules.consent import ConsentRule
 from insatser_api.rules.facts import FactKey
 from insatser_api.rules.memo import kept
 from insatser_api.rules.outcome import decide
+from insatser_api.rules.questions import Question, next_questions
 from insatser_api.rules.results import Decision
 from insatser_api.rules.situation import Situation
 from insatser_api.rules.target_group import TargetGroup
@@ -196,6 +197,10 @@ class CompiledCatalog:
             self.insatser[i].judge_keyed(situation, (situation.as_of, self._pickers[i](values)))
             for i in insats_ids
         ]
+
+    def next_questions(self, decisions: Iterable[Decision]) -> tuple[Question, ...]:
+        """What to ask next about the person these decisions are for (rules/questions.py)."""
+        return next_questions(decisions, self.fact_order)
 
     def ordered_facts(self, keys: Iterable[str]) -> list[str]:
         """Fact keys in the catalogue's question order, each once."""

@@ -1,0 +1,94 @@
+"""The filters that select insatser, defined once for every endpoint that selects them:
+`GET /v1/insatser` (the list) and `POST /v1/eligibility` (the screening) take the same query
+parameters and read them into one `InsatsFilter` (api.md, Answers that drive a form). A new
+filter is added here, and both endpoints have it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, Query
+
+from insatser_api.catalog.schemas import DocumentationMode, Insats, Kanal
+from insatser_api.kit.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class InsatsFilter:
+    """None = no filter; the filters given combine with AND. Texts match whatever their case
+    and diacritics (`fold`): `sektor=oppenvard` finds Öppenvård."""
+
+    sektor: str | None = None
+    enhet: str | None = None
+    documentation_mode: DocumentationMode | None = None
+    kanal: Kanal | None = None
+    q: str | None = None
+    _words: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_words", tuple(fold(self.q).split()) if self.q else ())
+
+    @property
+    def empty(self) -> bool:
+        """Whether every insats matches (no filter given)."""
+        return (
+            not self.sektor
+            and not self.enhet
+            and self.documentation_mode is None
+            and self.kanal is None
+            and not self._words
+        )
+
+    def matches(self, insats: Insats) -> bool:
+        if self.sektor and fold(insats.sektor) != fold(self.sektor):
+            return False
+        if self.enhet and fold(insats.enhet) != fold(self.enhet):
+            return False
+        if self.documentation_mode and insats.documentation.mode is not self.documentation_mode:
+            return False
+        if self.kanal and all(c.kanal is not self.kanal for c in insats.aktualisering.kanaler):
+            return False
+        if not self._words:
+            return True
+        text = search_text(insats)
+        return all(word in text for word in self._words)
+
+
+def search_text(insats: Insats) -> str:
+    """What `q` searches: id, title, heading, enhet and the bilaga's texts, folded."""
+    return fold(
+        " ".join(
+            part
+            for part in (
+                insats.id,
+                insats.title,
+                insats.heading,
+                insats.enhet,
+                insats.malgrupp.text,
+                insats.villkor.text,
+                insats.motivering,
+                insats.innehall,
+            )
+            if part
+        )
+    )
+
+
+# `async def`, as the other dependencies: a plain `def` would run in a worker thread
+# (catalog/dependencies.py).
+async def insats_filter(
+    sektor: Annotated[str | None, Query(description="KAF, BUV eller Öppenvård")] = None,
+    enhet: Annotated[str | None, Query(description="Enhet, t.ex. Nexus")] = None,
+    documentation_mode: Annotated[DocumentationMode | None, Query()] = None,
+    kanal: Annotated[Kanal | None, Query(description="Väg in, t.ex. app eller kundcenter")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Fritext i titel och beskrivningar")
+    ] = None,
+) -> InsatsFilter:
+    return InsatsFilter(
+        sektor=sektor, enhet=enhet, documentation_mode=documentation_mode, kanal=kanal, q=q
+    )
+
+
+InsatsFilterDep = Annotated[InsatsFilter, Depends(insats_filter)]
