@@ -9,10 +9,10 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from insatser_api.catalog.filters import InsatsFilter
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.catalog.responses import insats_detail
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
-from insatser_api.catalog.filters import InsatsFilter
 from insatser_api.pages.access import may_read_catalog
 from insatser_api.pages.view import StaffView, StaffViewDep
 
