@@ -10,6 +10,9 @@ from insatser_api.pages import catalog_pages, signin
 from insatser_api.pages.access import SessionKeys
 from insatser_api.pages.view import STATIC_DIR, STATIC_URL, Pages
 
+# The paths whose POST bodies are HTML forms (kit/body_guard.py lets only these through).
+FORM_PATHS = ("/inloggning", "/utloggning")
+
 
 def install_pages(app: FastAPI, settings: Settings) -> None:
     """Call after the database is on app.state."""

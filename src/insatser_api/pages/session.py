@@ -7,6 +7,9 @@ any instance can verify it without shared server-side state, and it expires afte
 `SESSION_SECONDS` however long the browser keeps it. Every request with a signed-in session
 looks the key up again (pages/access.py): revoking the key (`insatser-api keys revoke`) ends
 every session made with it within INSATSER_API_KEY_CACHE_SECONDS, as it does for the API.
+Signing out deletes the cookie in the browser; a copy taken of it before (which HttpOnly,
+Secure and SameSite=Strict make hard) would work until it expires or the key is revoked: the
+price of keeping no session table that every instance must share.
 
 A form's CSRF token is an HMAC of the session's nonce: a page of another site can neither read
 the cookie (HttpOnly, SameSite=Strict) nor compute the token. Signing in makes a new nonce, so
@@ -28,8 +31,8 @@ from insatser_api.config import Settings
 
 COOKIE_NAME = "insatser_session"
 CSRF_FIELD = "csrf_token"
-# A working day: a sign-in in the morning lasts the day, never into the next one.
-SESSION_SECONDS = 10 * 60 * 60
+# A working day: a sign-in lasts a shift, never into the next day.
+SESSION_SECONDS = 8 * 60 * 60
 _SALT = "insatser-api.pages.session"
 _NONCE_BYTES = 16
 

@@ -11,13 +11,14 @@ from insatser_api.kit.body_guard import RequestBodyGuard
 from insatser_api.kit.security_headers import SecurityHeaders
 from insatser_api.kit.unexpected import UnexpectedErrors
 from insatser_api.ops.docs import DOCS_PATHS
+from insatser_api.pages.router import FORM_PATHS
 from insatser_api.security.service import KeyVerifier
 
 
 def install_hardening(app: FastAPI, settings: Settings) -> None:
     """Outermost first: security headers, CORS, unexpected errors, body guard (each added
     middleware wraps the ones added before it), so 413, 415 and 500 carry the headers too."""
-    app.add_middleware(RequestBodyGuard, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestBodyGuard, max_bytes=settings.max_body_bytes, form_paths=FORM_PATHS)
     app.add_middleware(UnexpectedErrors)
     if settings.cors_origins:
         app.add_middleware(
