@@ -11,13 +11,15 @@ from tests.pages.browser import Tab, launch
 from tests.server import Server, running_server
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: while the sync driver runs, its event loop counts as running in
+# this thread, and pytest-asyncio cannot run the async tests of the modules after it.
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     chromium = launch(playwright)
     yield chromium
