@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres openapi schema install clean bench
+.PHONY: run test test-postgres openapi schema install clean bench browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,15 @@ run: $(STAMP)
 	$(BIN)/alembic upgrade head
 	INSATSER_AUTH_DISABLED=true $(BIN)/insatser-api serve
 
+## Debian's Chromium for the staff pages' browser tests (tests/pages), installed if missing
+## (needs root, as in CI; elsewhere: `sudo apt-get install chromium chromium-driver`).
+browser:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { \
+	  apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
 ## Run the whole test suite, then the linters and the type checker.
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/pytest
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
