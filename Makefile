@@ -2,25 +2,34 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# Two installs into one .venv: what serving needs (`make run`), and that plus the development
+# tools (`make test` and the rest). Each has its own stamp, so `make run` never waits for mypy,
+# schemathesis or hypothesis.
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+DATABASE_URL ?= sqlite:///data/insatser.db
 
 .PHONY: run test test-postgres openapi schema install clean bench browser
 
-$(STAMP): pyproject.toml requirements.lock
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml requirements.lock setup.py | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --constraint requirements.lock --editable .
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml requirements.lock setup.py | $(VENV)/bin/python
 	$(BIN)/pip install --quiet --constraint requirements.lock --editable '.[dev]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUN_STAMP)
 
 install: $(STAMP)
 
-## Start the service on the bundled catalogue with the embedded SQLite database, authentication
-## off so that it works out of the box (INSATSER_AUTH_DISABLED is refused outside development
-## and test; see README, Security).
-run: $(STAMP)
-	mkdir -p data
-	$(BIN)/alembic upgrade head
-	INSATSER_AUTH_DISABLED=true $(BIN)/insatser-api serve
+## Start the service on the bundled catalogue with the embedded SQLite database data/insatser.db
+## (serve creates and migrates it), authentication off so that it works out of the box
+## (INSATSER_AUTH_DISABLED is refused outside development and test; see docs/security.md).
+run: $(RUN_STAMP)
+	DATABASE_URL=$(DATABASE_URL) INSATSER_AUTH_DISABLED=true $(BIN)/insatser-api serve
 
 ## Debian's Chromium for the staff pages' browser tests (tests/pages), installed if missing
 ## (needs root, as in CI; elsewhere: `sudo apt-get install chromium chromium-driver`).

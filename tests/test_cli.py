@@ -119,7 +119,7 @@ def test_check_answers_in_the_terminal() -> None:
     assert "Akutboendet (akutboendet, avsnitt 4.1.1)" in result.output
     assert "Utfall: Får ta del av insatsen (eligible)" in result.output
     assert "[uppfyllt] age (avsnitt 4.1.1)" in result.output
-    assert "Vistelse: till och med 2026-11-23" in result.output
+    assert "Vistelsen slutar senast: 2026-11-23" in result.output
     assert "14 kap. 3 §" in result.output
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -51,6 +52,8 @@ def serve(
     workers = workers or settings.workers
     configure_logging(settings.log_level, settings.log_format)
     _reset_multiprocess_metrics()
+    _migrate_embedded_database(settings.database_url)
+    _announce(host or settings.host, port or settings.port)
     if workers > 1:
         # The workers find uvicorn's supervisor here to ask it for a rolling restart after an
         # admin reload (ops/reload.py); SIGHUP to this process does the same.
@@ -68,6 +71,26 @@ def serve(
         # Logging is configured above and in each worker (insatser_api.main), as JSON lines.
         log_config=None,
     )
+
+
+def _migrate_embedded_database(database_url: str) -> None:
+    """Create and migrate an embedded SQLite database before serving, so that a fresh install
+    answers at once. PostgreSQL is migrated as its own deployment step (`db upgrade`): several
+    instances starting together must not race to migrate a shared database."""
+    # Alembic logs one INFO line per plugin when it is first imported: noise at every start.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    from insatser_api.kit import migrations
+    from insatser_api.kit.database import is_sqlite
+
+    if is_sqlite(database_url):
+        migrations.upgrade(database_url)
+
+
+def _announce(host: str, port: int) -> None:
+    # For the person who just typed `make run` or `insatser-api serve`: where to start reading.
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    base = f"http://{shown}:{port}"
+    typer.echo(f"insatser-api på {base} — dokumentation: {base}/docs (Swagger UI), {base}/redoc")
 
 
 def _reset_multiprocess_metrics() -> None:

@@ -1,30 +1,33 @@
 """Settings, from the environment (prefix `INSATSER_`) or a `.env` file.
 
 Start-up refuses settings that would be unsafe on a municipal network: authentication turned off,
-or a placeholder secret, outside development and test (README, Security).
+or a placeholder secret, outside development and test (docs/security.md).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+from platformdirs import user_data_path
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-_BUNDLED_CATALOG = Path("catalog") / "ostersund"
+from insatser_api.kit.bundled import bundled_catalog_dir
+
 # Values that are clearly not a chosen secret; refused as the key pepper in production.
 PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "changethis", "secret", "dev"})
 MIN_PEPPER_LENGTH = 16
 _RELAXED_ENVIRONMENTS = ("development", "test")
 
 
-def _default_catalog_dir() -> Path:
-    # From the working directory (`make run`, the Docker image), else from the source checkout
-    # this package is installed from, so `insatser_api.main:app` also works started elsewhere.
-    checkout = Path(__file__).resolve().parents[2] / _BUNDLED_CATALOG
-    return _BUNDLED_CATALOG if _BUNDLED_CATALOG.is_dir() or not checkout.is_dir() else checkout
+def default_database_url() -> str:
+    """An embedded SQLite file in the user's data folder (`~/.local/share/insatser-api/` on
+    Linux): the same database whatever folder the service is started from, and never inside
+    site-packages. `insatser-api serve` creates and migrates it."""
+    return f"sqlite:///{user_data_path('insatser-api', appauthor=False) / 'insatser.db'}"
 
 
 class Settings(BaseSettings):
@@ -32,13 +35,15 @@ class Settings(BaseSettings):
 
     environment: Literal["development", "test", "production"] = "development"
     catalog_dir: Path = Field(
-        default_factory=_default_catalog_dir,
-        description="Folder with one kommun's catalogue versions (<valid_from>.yaml)",
+        default_factory=bundled_catalog_dir,
+        description="Folder with one kommun's catalogue versions (<valid_from>.yaml); "
+        "by default the catalogue bundled with the package",
     )
     database_url: str = Field(
-        default="sqlite:///data/insatser.db",
+        default_factory=default_database_url,
         validation_alias="DATABASE_URL",
-        description="SQLAlchemy URL; the embedded default is a SQLite file under data/",
+        description="SQLAlchemy URL; the embedded default is a SQLite file in the user's "
+        "data folder",
     )
     decision_log_enabled: bool = Field(
         default=True,
@@ -91,6 +96,12 @@ class Settings(BaseSettings):
         "a revoked key stops working within this time",
     )
 
+    today: dt.date | None = Field(
+        default=None,
+        description="The day the service takes as today (`as_of` when a request names none); "
+        "for integrators' tests, refused in production (read by kit/dates.py)",
+    )
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _comma_separated(cls, value: Any) -> Any:
@@ -102,6 +113,11 @@ class Settings(BaseSettings):
     def _safe_outside_development(self) -> Settings:
         if self.environment in _RELAXED_ENVIRONMENTS:
             return self
+        if self.today is not None:
+            raise ValueError(
+                "INSATSER_TODAY is only allowed when INSATSER_ENVIRONMENT is development or "
+                f"test, not {self.environment}: every answer would be given for a fixed day"
+            )
         if self.auth_disabled:
             raise ValueError(
                 "INSATSER_AUTH_DISABLED=true is only allowed when INSATSER_ENVIRONMENT is "

@@ -17,6 +17,7 @@ from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.router import router as catalog_router
 from insatser_api.config import Settings, get_settings
 from insatser_api.decisions.log import DecisionLog
+from insatser_api.eligibility.facts import router as facts_router
 from insatser_api.eligibility.router import router as eligibility_router
 from insatser_api.kit.database import Database
 from insatser_api.kit.dates import today_in_stockholm
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
     install_problem_handlers(app)
     install_auth_problem_handler(app)
     app.include_router(catalog_router)
+    app.include_router(facts_router)
     app.include_router(eligibility_router)
     app.include_router(records_router)
     app.include_router(statistics_router)

@@ -38,6 +38,12 @@ def test_list_filters_and_pages(api: InsatserClient) -> None:
     assert all(Kanal.APP in i.kanaler for i in in_app.items)
 
 
+def test_facts(api: InsatserClient) -> None:
+    facts = {item.fact: item for item in api.list_facts().items}
+    history = facts["history"]
+    assert [(a.request, a.negative) for a in history.answers] == [({"history": []}, True)]
+
+
 def test_one_insats(api: InsatserClient) -> None:
     cra = api.get_insats("cra")
     assert (cra.section, cra.enhet) == ("4.5.3", "Nexus")

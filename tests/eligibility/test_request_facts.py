@@ -12,9 +12,15 @@ from insatser_api.eligibility.schemas import EligibilityRequest
 from insatser_api.rules import FactKey, Situation
 from insatser_api.rules.facts import read_fact
 
-# Request fields that are not facts a villkor reads: the prövningsdag, and what an age is
-# worked out from (situation_from_request.py).
-NOT_FACTS = {"as_of", "applicant.personnummer", "applicant.birth_date", "child.birth_date"}
+# Request fields that are not facts a villkor reads: the prövningsdag, what an age is worked
+# out from, and `child.exists`, from which "no child" is worked out (situation_from_request.py).
+NOT_FACTS = {
+    "as_of",
+    "applicant.personnummer",
+    "applicant.birth_date",
+    "child.birth_date",
+    "child.exists",
+}
 
 
 def _leaves(model: type[BaseModel], prefix: str = "") -> set[str]:

@@ -40,6 +40,7 @@ ENDPOINTS = [
     Endpoint("GET", "/v1/catalog/versions", scopes.CATALOG_READ),
     Endpoint("GET", "/v1/insatser", scopes.CATALOG_READ),
     Endpoint("GET", "/v1/insatser/cra", scopes.CATALOG_READ),
+    Endpoint("GET", "/v1/facts", scopes.CATALOG_READ),
     Endpoint("POST", "/v1/insatser/cra/eligibility", scopes.ELIGIBILITY_CHECK, _BODY),
     Endpoint("POST", "/v1/eligibility", scopes.ELIGIBILITY_CHECK, _BODY),
     Endpoint("POST", "/v1/insatser/cra/documentation", scopes.DOCUMENTATION_WRITE, _RECORD),

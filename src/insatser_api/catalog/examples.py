@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_DIGEST = "sha256:ee4d258aadb3250d61fb6683bea6fb7dd86c2cb5b671f654a26f3972789854cb"
+_DIGEST = "sha256:5ffed47c16838c48c93f5e2cbb68ad733ba8d6ad6ec3a16a6657af9f6ca4a64d"
 
 CATALOG: dict[str, Any] = {
     "kommun": {"kod": "2380", "namn": "Östersunds kommun"},

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
-from insatser_api.catalog.registry import CatalogRegistry, CatalogVersion
 from insatser_api.catalog.schemas import (
     AgeBand,
     Aktualisering,
@@ -18,7 +17,11 @@ from insatser_api.catalog.schemas import (
     Kommun,
     Tolkning,
 )
-from insatser_api.rules.consent import CONSENT_BASIS
+
+# The models here are what the client reads, so this module imports only pydantic and the
+# catalogue's schemas at load; the registry and the rules layer only where they are used.
+if TYPE_CHECKING:
+    from insatser_api.catalog.registry import CatalogRegistry, CatalogVersion
 
 
 class CatalogInfo(BaseModel):
@@ -157,6 +160,8 @@ def insats_summary(insats: Insats) -> InsatsSummary:
 
 
 def insats_detail(version: CatalogVersion, insats: Insats) -> InsatsDetail:
+    from insatser_api.rules.consent import CONSENT_BASIS
+
     catalog = version.catalog
     specs = catalog.conditions_of(insats)
     compiled = version.compiled.insatser[insats.id].conditions

@@ -14,8 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from insatser_api.facts import KOMMUNKOD_FACTS, YES_NO_FACTS, FactKey
 from insatser_api.kit.schemas import StrictModel
-from insatser_api.rules.facts import KOMMUNKOD_FACTS, YES_NO_FACTS, FactKey
 
 KommunKod = Annotated[str, Field(pattern=r"^\d{4}$", description="Fyrsiffrig kommunkod (SCB)")]
 InsatsId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]

@@ -7,9 +7,11 @@
         print(answer.outcome)
 
 Methods return the service's own response models; an error answer raises `ProblemResponse`,
-carrying the RFC 9457 body. Importing this package does not build or start the app.
+carrying the RFC 9457 body. Importing this package loads the response models and httpx, never
+the app, the rules layer or the database (tests/client/test_import.py).
 """
 
+from insatser_api.catalog.schemas import DocumentationMode, Kanal
 from insatser_api.client.asynchronous import AsyncInsatserClient
 from insatser_api.client.calls import (
     DocumentationBody,
@@ -23,9 +25,11 @@ from insatser_api.client.sync import InsatserClient
 __all__ = [
     "AsyncInsatserClient",
     "DocumentationBody",
+    "DocumentationMode",
     "EligibilityAllBody",
     "EligibilityBody",
     "InsatserClient",
+    "Kanal",
     "ProblemResponse",
     "Readiness",
 ]

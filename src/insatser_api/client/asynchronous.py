@@ -19,8 +19,8 @@ from insatser_api.client.calls import (
     EligibilityBody,
     Readiness,
 )
-from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse
-from insatser_api.kit.pagination import Page
+from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse, FactList
+from insatser_api.kit.page import Page
 from insatser_api.ops.schemas import CatalogReloaded
 from insatser_api.records.schemas import DocumentationRecordOut
 from insatser_api.statistics.schemas import DecisionStatistics, DocumentationStatistics
@@ -125,6 +125,10 @@ class AsyncInsatserClient:
 
     async def get_insats(self, insats_id: str, *, as_of: dt.date | None = None) -> InsatsDetail:
         return await self._send(calls.get_insats(insats_id, as_of))
+
+    async def list_facts(self, *, as_of: dt.date | None = None) -> FactList:
+        """Every fact the catalogue can ask, with its question and answers (negatives too)."""
+        return await self._send(calls.list_facts(as_of))
 
     async def check_eligibility(self, insats_id: str, body: EligibilityBody) -> EligibilityResponse:
         return await self._send(calls.check_eligibility(insats_id, body))

@@ -22,8 +22,9 @@ from insatser_api.eligibility.schemas import (
     EligibilityAllResponse,
     EligibilityRequest,
     EligibilityResponse,
+    FactList,
 )
-from insatser_api.kit.pagination import Page
+from insatser_api.kit.page import Page
 from insatser_api.ops.schemas import CatalogReloaded
 from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
 from insatser_api.statistics.schemas import DecisionStatistics, DocumentationStatistics
@@ -142,6 +143,10 @@ def list_insatser(
 
 def get_insats(insats_id: str, as_of: dt.date | None) -> Call[InsatsDetail]:
     return Call("GET", _insats_path(insats_id), _model(InsatsDetail), _params(as_of=as_of))
+
+
+def list_facts(as_of: dt.date | None) -> Call[FactList]:
+    return Call("GET", "/v1/facts", _model(FactList), _params(as_of=as_of))
 
 
 def check_eligibility(insats_id: str, body: EligibilityBody) -> Call[EligibilityResponse]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 from pydantic import ValidationError
 
-from insatser_api.kit.errors import PROBLEM_MEDIA_TYPE, Problem
+from insatser_api.kit.problem import PROBLEM_MEDIA_TYPE, Problem
 
 
 class ProblemResponse(Exception):

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, model_validator
 
-from insatser_api.catalog.schemas import DocumentationMode, InsatsId, KommunKod
+from insatser_api.catalog.schemas import DocumentationMode, InsatsId
 from insatser_api.kit.dates import IsoDate
 from insatser_api.kit.schemas import StrictModel
-from insatser_api.rules import Outcome, Status
+from insatser_api.outcomes import Outcome, Status
 
 Age = Annotated[StrictInt, Field(ge=0, le=130, description="Ålder i hela år")]
+# A kommunkod, or one of the truthful negatives (rules/facts.py): `none` (inte folkbokförd i
+# någon kommun; inte placerad) and `other` (en annan kommun än katalogens, koden inte angiven).
+KommunAnswer = Annotated[
+    StrictStr,
+    Field(
+        pattern=r"^(\d{4}|none|other)$",
+        description="Fyrsiffrig kommunkod (SCB), `none` (ingen kommun) eller `other` (en annan "
+        "kommun än katalogens)",
+        examples=["2380", "none", "other"],
+    ),
+]
 
 
 class Applicant(StrictModel):
@@ -24,13 +35,25 @@ class Applicant(StrictModel):
     )
     birth_date: IsoDate | None = None
     age: Age | None = None
-    folkbokford_kommunkod: KommunKod | None = None
+    folkbokford_kommunkod: KommunAnswer | None = Field(
+        default=None,
+        description="Folkbokföringskommun; `none` = inte folkbokförd i någon kommun, `other` = "
+        "folkbokförd i en annan kommun än katalogens",
+    )
 
 
 class Child(StrictModel):
+    exists: StrictBool | None = Field(
+        default=None,
+        description="false: personen har inget barn som frågan gäller (då anges inga andra "
+        "uppgifter om barn); barnets folkbokföring är då känd: det finns inget barn",
+    )
     birth_date: IsoDate | None = None
     age: Age | None = None
-    folkbokford_kommunkod: KommunKod | None = None
+    folkbokford_kommunkod: KommunAnswer | None = Field(
+        default=None,
+        description="Barnets folkbokföringskommun; `none`, `other` som för den sökande",
+    )
     participates: StrictBool | None = Field(default=None, description="Deltar barnet i samtalen?")
 
 
@@ -39,8 +62,16 @@ class Facts(StrictModel):
     had_bostad_forst: StrictBool | None = None
     has_hyreskontrakt_in_kommun: StrictBool | None = None
     completed_12_step_primary: StrictBool | None = None
-    placed_outside_home_by_kommunkod: KommunKod | None = None
-    placed_outside_home_in_kommunkod: KommunKod | None = None
+    placed_outside_home_by_kommunkod: KommunAnswer | None = Field(
+        default=None,
+        description="Kommunen som har placerat barnet utanför det egna hemmet; `none` = inte "
+        "placerat (anges då för båda placeringsfälten)",
+    )
+    placed_outside_home_in_kommunkod: KommunAnswer | None = Field(
+        default=None,
+        description="Kommunen där barnet är placerat utanför det egna hemmet; `none` = inte "
+        "placerat (anges då för båda placeringsfälten)",
+    )
 
 
 class HistoryEntry(StrictModel):
@@ -67,7 +98,9 @@ class EligibilityRequest(StrictModel):
         description="Avslutade insatser. Utelämnad = okänt; tom lista = inga.",
     )
     stay_until: IsoDate | None = Field(
-        default=None, description="Akutboendet: sista natten som sovplatsen behövs"
+        default=None,
+        description="Akutboendet: dagen vistelsen slutar (personen lämnar sovplatsen den "
+        "morgonen; den sista natten är natten före)",
     )
 
 
@@ -113,7 +146,10 @@ class DocumentationOut(BaseModel):
 
 
 class StayLimitOut(BaseModel):
-    until: dt.date | None = Field(description="Sista dagen för vistelsen; null = ingen gräns")
+    until: dt.date | None = Field(
+        description="Dagen vistelsen senast slutar (personen lämnar sovplatsen den morgonen; den "
+        "sista natten är natten före); null = ingen gräns"
+    )
     message: str
 
 
@@ -155,3 +191,30 @@ class EligibilityAllResponse(BaseModel):
     as_of: dt.date
     results: list[EligibilityResponse]
     summary: Summary
+
+
+FactType = Literal["age", "kommunkod", "boolean", "history", "date"]
+
+
+class FactAnswer(BaseModel):
+    request: dict[str, Any] = Field(description="JSON att lägga in i begäran (slås ihop på djupet)")
+    means: str = Field(description="Vad svaret betyder, på svenska")
+    negative: bool = Field(description="Ett nej: ingen, inget eller gäller inte")
+
+
+class FactItem(BaseModel):
+    fact: str = Field(description="Uppgiftens nyckel, som i missing_facts och next_questions")
+    question: str
+    type: FactType = Field(
+        description="Vad ett svar med eget värde är: age (personnummer, födelsedatum eller "
+        "ålder), kommunkod (fyra siffror, none eller other), boolean, history (lista över "
+        "avslutade insatser), date (ÅÅÅÅ-MM-DD)"
+    )
+    answers: list[FactAnswer] = Field(
+        description="Svar som inte kräver ett eget värde; minst ett nej-svar per uppgift "
+        "(utom den sökandes ålder: alla har en ålder)"
+    )
+
+
+class FactList(BaseModel):
+    items: list[FactItem]

@@ -23,6 +23,7 @@ from insatser_api.rules import (
     completed_years,
     parse_identity_number,
 )
+from insatser_api.rules.facts import NO_CHILD, NO_KOMMUN
 
 MAX_AGE = 130
 
@@ -49,6 +50,7 @@ def build_situation(
     facts = (
         StatedFacts(**request.facts.model_dump()) if request.facts is not None else StatedFacts()
     )
+    _placement_agrees(facts, errors)
     history = None
     if request.history is not None:
         for index, entry in enumerate(request.history):
@@ -84,7 +86,7 @@ def _applicant(applicant: Applicant, as_of: dt.date, errors: _Errors) -> rules.A
             errors.add("applicant.personnummer", exc.message, exc.code)
         else:
             birth_from_number = identity.birth_date
-            if identity.is_samordningsnummer and applicant.folkbokford_kommunkod is not None:
+            if identity.is_samordningsnummer and folkbokford not in (None, NO_KOMMUN):
                 # A samordningsnummer is given to people who are not folkbokförda (rules.md).
                 errors.add(
                     "applicant.folkbokford_kommunkod",
@@ -106,11 +108,34 @@ def _applicant(applicant: Applicant, as_of: dt.date, errors: _Errors) -> rules.A
 
 
 def _child(child: Child, as_of: dt.date, errors: _Errors) -> rules.Child:
+    if child.exists is False:
+        # No child: the child's folkbokföring is known (there is none) and no child takes part
+        # in any talks; anything else said about a child contradicts it.
+        for name in sorted(child.model_fields_set - {"exists"}):
+            if getattr(child, name) is not None:
+                errors.add(
+                    f"child.{name}",
+                    "Uppgifter om ett barn kan inte anges när child.exists är false (inget barn).",
+                    "contradicts_no_child",
+                )
+        return rules.Child(folkbokford_kommunkod=NO_CHILD, participates=False)
     return rules.Child(
         age=_age("child", as_of, child.birth_date, child.age, errors),
         folkbokford_kommunkod=child.folkbokford_kommunkod,
         participates=child.participates,
     )
+
+
+def _placement_agrees(facts: StatedFacts, errors: _Errors) -> None:
+    """`none` (not placed) for one placement field and a kommun for the other contradict."""
+    by, in_ = facts.placed_outside_home_by_kommunkod, facts.placed_outside_home_in_kommunkod
+    if by is not None and in_ is not None and (by == NO_KOMMUN) != (in_ == NO_KOMMUN):
+        for name in ("placed_outside_home_by_kommunkod", "placed_outside_home_in_kommunkod"):
+            errors.add(
+                f"facts.{name}",
+                "Barnet kan inte både vara placerat och inte placerat utanför det egna hemmet.",
+                "contradictory",
+            )
 
 
 def _age(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -13,8 +15,19 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+# A fixed "today" for integrators' tests (`insatser_api.testing`); the settings refuse it in
+# production. Read from the environment so that every worker of a server sees the same day.
+FIXED_TODAY_VARIABLE = "INSATSER_TODAY"
+
+
+@lru_cache(maxsize=1)
+def _fixed_today() -> dt.date | None:
+    value = os.environ.get(FIXED_TODAY_VARIABLE, "").strip()
+    return dt.date.fromisoformat(value) if value else None
+
+
 def today_in_stockholm() -> dt.date:
-    return dt.datetime.now(STOCKHOLM).date()
+    return _fixed_today() or dt.datetime.now(STOCKHOLM).date()
 
 
 def _iso_date_only(value: Any) -> Any:

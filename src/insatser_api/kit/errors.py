@@ -13,15 +13,16 @@ from typing import Any
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from insatser_api.kit.messages_sv import swedish_message
 
-PROBLEM_MEDIA_TYPE = "application/problem+json"
-# A tag URI (RFC 4151): a stable identifier that does not pretend to be a web page.
-PROBLEM_TYPE_BASE = "tag:insatser-api,2025:problems/"
+# The body's models live in kit/problem.py, free of FastAPI, so that the client can read them.
+from insatser_api.kit.problem import PROBLEM_MEDIA_TYPE as PROBLEM_MEDIA_TYPE
+from insatser_api.kit.problem import PROBLEM_TYPE_BASE as PROBLEM_TYPE_BASE
+from insatser_api.kit.problem import FieldError as FieldError
+from insatser_api.kit.problem import Problem as Problem
 
 _TITLES = {
     400: "Felaktig begäran",
@@ -35,22 +36,6 @@ _TITLES = {
     422: "Ogiltiga uppgifter",
     500: "Internt fel",
 }
-
-
-class FieldError(BaseModel):
-    field: str
-    message: str
-    code: str
-
-
-class Problem(BaseModel):
-    """RFC 9457 problem details, as every error of this API is answered."""
-
-    type: str
-    title: str
-    status: int
-    detail: str
-    errors: list[FieldError] | None = None
 
 
 class ProblemError(Exception):

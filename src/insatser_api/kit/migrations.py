@@ -1,29 +1,23 @@
-"""Alembic from code: the tables are created by migrations only, never at app start-up."""
+"""Alembic from code: the tables are created by migrations only, never at app start-up.
+
+The migrations come with the package (`kit/bundled.py`), so `insatser-api db upgrade` works
+from any folder. `alembic.ini` at the top of the checkout is for `alembic revision` only.
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 
+from insatser_api.kit.bundled import migrations_dir
 from insatser_api.kit.database import normalize_url
-
-_MIGRATIONS = "migrations"
-
-
-def _project_dir() -> Path:
-    # The working directory (`make run`, the Docker image's /app), else the source checkout.
-    here = Path.cwd()
-    if (here / _MIGRATIONS / "env.py").is_file():
-        return here
-    return Path(__file__).resolve().parents[3]
 
 
 def alembic_config(database_url: str) -> Config:
-    project = _project_dir()
-    config = Config(str(project / "alembic.ini"))
-    config.set_main_option("script_location", str(project / _MIGRATIONS))
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    # Said explicitly: without it Alembic warns that it guesses how to split path lists.
+    config.set_main_option("path_separator", "os")
     config.attributes["database_url"] = normalize_url(database_url)
     return config
 

@@ -123,7 +123,7 @@ def render(answer: EligibilityResponse, registry: CatalogRegistry) -> str:
     if answer.stay_limit is not None:
         until = answer.stay_limit.until
         lines.append(
-            f"Vistelse: till och med {until.isoformat()}" if until else "Vistelse: ingen gräns"
+            f"Vistelsen slutar senast: {until.isoformat()}" if until else "Vistelse: ingen gräns"
         )
     if answer.information:
         lines += ["", answer.information]

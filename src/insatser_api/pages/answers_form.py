@@ -1,17 +1,17 @@
 """One question of the check page as a form: the answers `GET /v1/facts` lists for the fact,
-each a radio button, and, for a fact that takes a value (an age, a kommunkod, a date, an
-earlier insats), a field for that value. Reading the form back gives the JSON object to merge
+each a radio button, and, for a fact that takes a value of the person's own (an age, a date, an
+earlier insats), fields for that value. A kommunkod needs none: the answers (the catalogue's
+kommun, another kommun, none) say all the villkor ask. Reading the form back gives the JSON object to merge
 into the request body, as `GET /v1/facts` documents it."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from insatser_api.rules.facts import FactKey
+from insatser_api.facts import FactKey
 
 ANSWER_FIELD = "svar"
 OWN_VALUE = "eget"
@@ -70,12 +70,6 @@ def value_inputs(fact: FactLike, insatser: Sequence[tuple[str, str]]) -> tuple[V
                 "ÅÅÅÅ-MM-DD. Personnummer behövs inte.",
             ),
         )
-    if kind == "kommunkod":
-        return (
-            ValueInput(
-                "kommunkod", "Kommunkod", "text", "Fyra siffror (SCB), t.ex. 2380 för Östersund."
-            ),
-        )
     if kind == "date":
         return (ValueInput("datum", "Datum", "date", "ÅÅÅÅ-MM-DD."),)
     if kind == "history":
@@ -112,11 +106,6 @@ def _own_value(fact: FactLike, form: Mapping[str, Any], stated: Mapping[str, Any
         if not years.isdigit() or int(years) > 130:
             raise AnswerError("alder", "Ange åldern i hela år, 0–130.")
         return {subject: {"age": int(years)}}
-    if kind == "kommunkod":
-        code = _text(form, "kommunkod")
-        if not re.fullmatch(r"\d{4}", code):
-            raise AnswerError("kommunkod", "Ange kommunkoden med fyra siffror, t.ex. 2380.")
-        return _at(fact.fact, code)
     if kind == "date":
         return _at(fact.fact, _date(_text(form, "datum"), "datum").isoformat())
     if kind == "history":
@@ -135,7 +124,7 @@ def _value_kind(fact: FactLike) -> str | None:
         return "age"
     if key == FactKey.HISTORY:
         return "history"
-    return {"kommunkod": "kommunkod", "date": "date"}.get(fact.type)
+    return "date" if fact.type == "date" else None
 
 
 def _at(path: str, value: Any) -> dict[str, Any]:

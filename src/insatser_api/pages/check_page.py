@@ -22,7 +22,7 @@ from insatser_api.catalog.dependencies import version_in_force
 from insatser_api.catalog.registry import CatalogRegistry, CatalogVersion
 from insatser_api.decisions.recording import log_answers
 from insatser_api.eligibility.answers import summarize, to_response
-from insatser_api.eligibility.facts import fact_items
+from insatser_api.eligibility.facts import fact_list
 from insatser_api.eligibility.schemas import EligibilityResponse, Summary
 from insatser_api.eligibility.situation_from_request import build_situation
 from insatser_api.kit.dates import today_in_stockholm
@@ -292,7 +292,8 @@ def _refused(view: StaffView) -> Response | None:
 
 
 def _facts(version: CatalogVersion) -> dict[str, FactLike]:
-    return {item.fact: item for item in fact_items(version)}
+    """`GET /v1/facts` of the version: each fact's question, type and answers."""
+    return {item.fact: item for item in fact_list(version).items}
 
 
 def _tied(item: FactLike, message: str) -> AnswerError:

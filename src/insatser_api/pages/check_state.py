@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from insatser_api.eligibility.schemas import EligibilityAllRequest
 from insatser_api.kit.errors import validation_errors
-from insatser_api.rules.facts import FactKey
+from insatser_api.facts import FactKey
 
 STATE_FIELD = "uppgifter"
 SKIPPED_FIELD = "hoppade"
@@ -82,9 +82,10 @@ class CheckState:
         return CheckState(copy.deepcopy(self.body), [*self.skipped, fact])
 
     def states(self, fact: str) -> bool:
+        """Whether the body answers `fact`; an explicit null is an answer too (`stay_until`:
+        no stay past the next vardag)."""
         return any(
-            _lookup(self.body, path.split(".")) is not None
-            for path in (fact, *_ALSO_STATED_BY.get(fact, ()))
+            _present(self.body, path.split(".")) for path in (fact, *_ALSO_STATED_BY.get(fact, ()))
         )
 
     def value(self, path: str) -> Any:
@@ -112,6 +113,15 @@ def _remove(body: dict[str, Any], parts: list[str]) -> None:
     # An emptied object says nothing; leave no `"child": {}` behind.
     if len(parts) > 1 and isinstance(body.get(parts[0]), dict) and not body[parts[0]]:
         body.pop(parts[0])
+
+
+def _present(body: dict[str, Any], parts: list[str]) -> bool:
+    node: Any = body
+    for part in parts:
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
 
 
 def _lookup(body: dict[str, Any], parts: list[str]) -> Any:

@@ -14,7 +14,7 @@ from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.pages.answers_form import FactLike
 from insatser_api.pages.check_state import CheckState
 from insatser_api.rules import completed_years
-from insatser_api.rules.facts import FactKey
+from insatser_api.facts import FactKey
 
 
 @dataclass(frozen=True, slots=True)

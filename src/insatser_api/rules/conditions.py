@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from insatser_api.rules.age import add_years
 from insatser_api.rules.calendar import next_vardag
-from insatser_api.rules.facts import NOT_FOLKBOKFORD, FactKey, read_fact
+from insatser_api.rules.facts import NEGATIVE_MEANS, NOT_FOLKBOKFORD, FactKey, read_fact
 from insatser_api.rules.memo import remembered
 from insatser_api.rules.results import ConditionResult, Status
 from insatser_api.rules.situation import HistoryItem, Situation
@@ -136,6 +136,9 @@ class InKommun(_OneFact):
             return self._result(
                 NOT_MET, "inte uppfyllt, personen har samordningsnummer och är inte folkbokförd"
             )
+        negative = NEGATIVE_MEANS.get((self.fact, str(value)))
+        if negative is not None:
+            return self._result(NOT_MET, f"inte uppfyllt, {negative}")
         return self._result(NOT_MET, f"inte uppfyllt, angiven kommunkod är {value}")
 
 
@@ -250,14 +253,15 @@ class StayLimit(Condition):
         if too_long:
             return self._result(
                 NOT_MET,
-                f"inte uppfyllt, utan folkbokföring i kommunen kan vistelsen vara längst till och "
-                f"med {limit.isoformat()} (nästa vardag)",
+                f"inte uppfyllt, utan folkbokföring i kommunen slutar vistelsen senast "
+                f"{limit.isoformat()}, nästa vardag (personen lämnar sovplatsen den morgonen)",
                 stay_limit=limit,
             )
         return self._result(
             MET,
-            f"uppfyllt för en vistelse till och med {limit.isoformat()} (nästa vardag); "
-            "för längre tid krävs folkbokföring i kommunen",
+            f"uppfyllt för en vistelse som slutar senast {limit.isoformat()}, nästa vardag "
+            "(personen lämnar sovplatsen den morgonen); för längre tid krävs folkbokföring i "
+            "kommunen",
             stay_limit=limit,
         )
 

@@ -7,22 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+# Defined outside rules/ so that the client can name them without importing this layer.
+from insatser_api.outcomes import Outcome as Outcome
+from insatser_api.outcomes import Status as Status
 from insatser_api.rules.facts import FactKey
-
-
-class Status(StrEnum):
-    MET = "met"
-    NOT_MET = "not_met"
-    UNKNOWN = "unknown"
-
-
-class Outcome(StrEnum):
-    ELIGIBLE = "eligible"
-    REQUIRES_GUARDIAN_CONSENT = "requires_guardian_consent"
-    NEEDS_INFORMATION = "needs_information"
-    NOT_ELIGIBLE = "not_eligible"
 
 
 @dataclass(frozen=True, slots=True)

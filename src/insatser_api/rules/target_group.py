@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from insatser_api.rules.facts import AGE_OF, FactKey
+from insatser_api.rules.facts import AGE_OF, NO_CHILD, FactKey
 from insatser_api.rules.results import TargetGroupResult
 from insatser_api.rules.situation import Situation
 
@@ -27,7 +27,7 @@ class AgeBand:
         )
 
     def describe(self) -> str:
-        who = "barn" if self.subject == "child" else "personer"
+        who = "föräldrar till barn" if self.subject == "child" else "personer"
         if self.max_age is None:
             return f"{who} som är {self.min_age} år eller äldre"
         return f"{who} {self.min_age or 0}–{self.max_age} år"
@@ -36,10 +36,12 @@ class AgeBand:
 class TargetGroup:
     """Judges only the age bands stated in the målgrupp text; other words are shown, not judged.
 
-    There are only four answers (no bands, inside, unknown, outside), all built here once.
+    There are only five answers (no bands, inside, unknown, outside, no child), all built here
+    once. A band of the child's age (the parent insatser) speaks of the child: it is the child
+    who is outside the band, or the person who has no child.
     """
 
-    __slots__ = ("_inside", "_no_bands", "_outside", "_unknown", "bands", "text")
+    __slots__ = ("_inside", "_no_bands", "_no_child", "_outside", "_unknown", "bands", "text")
 
     def __init__(self, text: str, bands: tuple[AgeBand, ...]) -> None:
         self.text = text
@@ -55,17 +57,31 @@ class TargetGroup:
             "till målgruppen. " + _NEVER_REFUSED,
         )
         wanted = " eller ".join(band.describe() for band in bands)
+        of_child = bool(bands) and all(band.subject == "child" for band in bands)
+        who = (
+            "barnet är inte i målgruppens ålder" if of_child else "personen står utanför målgruppen"
+        )
         self._outside = TargetGroupResult(
             text,
             True,
-            f"Insatsen riktar sig till {wanted}; personen står utanför målgruppen men kan ändå "
-            "ta del av insatsen om villkoren är uppfyllda. " + _NEVER_REFUSED,
+            f"Insatsen riktar sig till {wanted}; {who}, men personen kan ändå ta del av "
+            "insatsen om villkoren är uppfyllda. " + _NEVER_REFUSED,
+        )
+        self._no_child = TargetGroupResult(
+            text,
+            True,
+            f"Insatsen riktar sig till {wanted}; personen har inget barn, men kan ändå ta del av "
+            "insatsen om villkoren är uppfyllda. " + _NEVER_REFUSED,
         )
 
     @property
     def fact_keys(self) -> tuple[FactKey, ...]:
-        """The ages the note depends on."""
-        return tuple(dict.fromkeys(AGE_OF[band.subject] for band in self.bands))
+        """The ages the note depends on; for a band of the child's age also the child's
+        folkbokföring, which says when there is no child (facts.NO_CHILD)."""
+        keys = [AGE_OF[band.subject] for band in self.bands]
+        if any(band.subject == "child" for band in self.bands):
+            keys.append(FactKey.CHILD_FOLKBOKFORD)
+        return tuple(dict.fromkeys(keys))
 
     def evaluate(self, situation: Situation) -> TargetGroupResult:
         """Inside when some band holds the age it names; unknown when no band does and some
@@ -73,10 +89,15 @@ class TargetGroup:
         if not self.bands:
             return self._no_bands
         some_unknown = False
+        no_child = situation.child.folkbokford_kommunkod == NO_CHILD
         for band in self.bands:
+            if band.subject == "child" and no_child:
+                continue
             age = situation.applicant.age if band.subject == "applicant" else situation.child.age
             if age is None:
                 some_unknown = True
             elif band.contains(age):
                 return self._inside
-        return self._unknown if some_unknown else self._outside
+        if some_unknown:
+            return self._unknown
+        return self._no_child if no_child and self.bands[0].subject == "child" else self._outside

@@ -7,7 +7,7 @@ import datetime as dt
 from pydantic import BaseModel, Field
 
 from insatser_api.catalog.schemas import DocumentationMode
-from insatser_api.rules import Outcome
+from insatser_api.outcomes import Outcome
 
 
 class OutcomeCount(BaseModel):

@@ -1,0 +1,5 @@
+"""`python -m insatser_api serve …`: the same command line as `insatser-api`."""
+
+from insatser_api.cli import app
+
+app()
