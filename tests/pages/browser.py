@@ -82,9 +82,9 @@ class Tab:
             violations, indent=2, ensure_ascii=False
         )
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, *, full_page: bool = True) -> Path:
         path = screenshot_dir() / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        self.page.screenshot(path=str(path), full_page=full_page)
         return path
 
     def check(self, state: str) -> None:

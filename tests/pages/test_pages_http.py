@@ -14,7 +14,9 @@ PAGES = ["/", "/?q=spel&kanal=app", "/insatser/cra", "/inloggning", "/prova", "/
 
 
 @pytest.mark.parametrize("path", PAGES)
-async def test_every_page_carries_the_security_headers(client: httpx.AsyncClient, path: str) -> None:
+async def test_every_page_carries_the_security_headers(
+    client: httpx.AsyncClient, path: str
+) -> None:
     response = await client.get(path)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")

@@ -39,7 +39,9 @@ class FactLike(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ValueInput:
-    """A field for a value of the person's own: its form name, label, input type and hint."""
+    """A field for a value of the person's own: its form name, label, input type and hint.
+    Dates are text fields with the format in the hint: a browser's date picker shows the
+    format of its own locale (mm/dd/yyyy), which would contradict the hint."""
 
     name: str
     label: str
@@ -66,16 +68,16 @@ def value_inputs(fact: FactLike, insatser: Sequence[tuple[str, str]]) -> tuple[V
             ValueInput(
                 "fodelsedatum",
                 "eller födelsedatum",
-                "date",
-                "ÅÅÅÅ-MM-DD. Personnummer behövs inte.",
+                "text",
+                "ÅÅÅÅ-MM-DD, t.ex. 2010-05-31. Personnummer behövs inte.",
             ),
         )
     if kind == "date":
-        return (ValueInput("datum", "Datum", "date", "ÅÅÅÅ-MM-DD."),)
+        return (ValueInput("datum", "Datum", "text", "ÅÅÅÅ-MM-DD, t.ex. 2026-12-24."),)
     if kind == "history":
         return (
             ValueInput("tidigare_insats", "Avslutad insats", "select", "", tuple(insatser)),
-            ValueInput("avslutad", "Avslutades den", "date", "ÅÅÅÅ-MM-DD."),
+            ValueInput("avslutad", "Avslutades den", "text", "ÅÅÅÅ-MM-DD, t.ex. 2026-05-31."),
         )
     return ()
 
@@ -89,12 +91,14 @@ def read_answer(
     own = any(_text(form, i.name) for i in value_inputs(fact, ()))
     if chosen.isdigit() and int(chosen) < len(fact.answers):
         return dict(fact.answers[int(chosen)].request)
-    if chosen == OWN_VALUE or (not chosen and own):
+    if chosen == OWN_VALUE or (not chosen and own) or not fact.answers:
         return _own_value(fact, form, stated)
     raise AnswerError(ANSWER_FIELD, "Välj ett svar.")
 
 
-def _own_value(fact: FactLike, form: Mapping[str, Any], stated: Mapping[str, Any]) -> Any:
+def _own_value(
+    fact: FactLike, form: Mapping[str, Any], stated: Mapping[str, Any]
+) -> dict[str, Any]:
     kind = _value_kind(fact)
     subject = fact.fact.split(".")[0]
     if kind == "age":

@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from insatser_api.eligibility.schemas import EligibilityAllRequest
-from insatser_api.kit.errors import validation_errors
 from insatser_api.facts import FactKey
+from insatser_api.kit.errors import validation_errors
 
 STATE_FIELD = "uppgifter"
 SKIPPED_FIELD = "hoppade"
@@ -49,9 +49,7 @@ class CheckState:
             raise BadState("not JSON") from exc
         if len(str(state)) > _MAX_STATE_CHARS or not isinstance(body, dict):
             raise BadState("not a request body")
-        if not isinstance(skipped_list, list) or not all(
-            isinstance(s, str) for s in skipped_list
-        ):
+        if not isinstance(skipped_list, list) or not all(isinstance(s, str) for s in skipped_list):
             raise BadState("skipped is not a list of facts")
         return cls(body, skipped_list)
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from insatser_api.catalog.registry import CatalogVersion
+from insatser_api.facts import FactKey
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.pages.answers_form import FactLike
 from insatser_api.pages.check_state import CheckState
 from insatser_api.rules import completed_years
-from insatser_api.facts import FactKey
 
 
 @dataclass(frozen=True, slots=True)
