@@ -122,6 +122,25 @@ def _own_value(
     raise AnswerError(ANSWER_FIELD, "Välj ett svar.")
 
 
+# The request field an error of the API names, as the form field the person typed it in.
+_INPUT_OF_REQUEST_FIELD = {
+    "age": "alder",
+    "birth_date": "fodelsedatum",
+    "stay_until": "datum",
+    "insats_id": "tidigare_insats",
+    "ended_on": "avslutad",
+}
+
+
+def input_for(fact: FactLike, request_field: str) -> str:
+    """The form field to tie an error of the API about `request_field` to."""
+    names = [i.name for i in value_inputs(fact, ())]
+    wanted = _INPUT_OF_REQUEST_FIELD.get(request_field.rsplit(".", 1)[-1])
+    if wanted in names:
+        return str(wanted)
+    return names[0] if names else ANSWER_FIELD
+
+
 def _value_kind(fact: FactLike) -> str | None:
     key = fact.fact
     if key in (FactKey.APPLICANT_AGE, FactKey.CHILD_AGE):

@@ -26,7 +26,7 @@ from insatser_api.eligibility.facts import fact_list
 from insatser_api.eligibility.schemas import EligibilityResponse, Summary
 from insatser_api.eligibility.situation_from_request import build_situation
 from insatser_api.kit.dates import today_in_stockholm
-from insatser_api.kit.errors import InvalidRequest
+from insatser_api.kit.errors import InvalidRequest, validation_errors
 from insatser_api.ops.metrics import record_decisions
 from insatser_api.pages.access import may_check
 from insatser_api.pages.answers_form import (
@@ -34,6 +34,7 @@ from insatser_api.pages.answers_form import (
     OWN_VALUE,
     AnswerError,
     FactLike,
+    input_for,
     read_answer,
     value_inputs,
 )
@@ -43,7 +44,6 @@ from insatser_api.pages.check_state import (
     STATE_FIELD,
     BadState,
     CheckState,
-    validation_message,
 )
 from insatser_api.pages.summary import answered_facts
 from insatser_api.pages.view import StaffView, StaffViewDep
@@ -121,10 +121,14 @@ def _answer(view: StaffView, state: CheckState, fact: str, form: FormData) -> Re
     except AnswerError as error:
         return _step(view, state, error=error, form=form)
     except ValidationError as error:
-        return _step(view, state, error=_tied(item, validation_message(error)), form=form)
+        errors = validation_errors(error.errors())
+        where = input_for(item, errors[0].field if errors else "")
+        message = " ".join(e.message for e in errors)
+        return _step(view, state, error=AnswerError(where, message), form=form)
     except InvalidRequest as error:
+        where = input_for(item, error.errors[0].field if error.errors else "")
         message = " ".join(e.message for e in error.errors) or error.detail
-        return _step(view, state, error=_tied(item, message), form=form)
+        return _step(view, state, error=AnswerError(where, message), form=form)
     return _step(view, candidate, record_when_complete=True)
 
 
@@ -294,11 +298,6 @@ def _refused(view: StaffView) -> Response | None:
 def _facts(version: CatalogVersion) -> dict[str, FactLike]:
     """`GET /v1/facts` of the version: each fact's question, type and answers."""
     return {item.fact: item for item in fact_list(version).items}
-
-
-def _tied(item: FactLike, message: str) -> AnswerError:
-    inputs = value_inputs(item, ())
-    return AnswerError(inputs[0].name if inputs else ANSWER_FIELD, message)
 
 
 def _insats_options(version: CatalogVersion) -> list[tuple[str, str]]:

@@ -13,11 +13,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
 from insatser_api.eligibility.schemas import EligibilityAllRequest
 from insatser_api.facts import FactKey
-from insatser_api.kit.errors import validation_errors
 
 STATE_FIELD = "uppgifter"
 SKIPPED_FIELD = "hoppade"
@@ -88,10 +85,6 @@ class CheckState:
 
     def value(self, path: str) -> Any:
         return _lookup(self.body, path.split("."))
-
-
-def validation_message(error: ValidationError) -> str:
-    return " ".join(e.message for e in validation_errors(error.errors()))
 
 
 def _merge(into: dict[str, Any], fragment: dict[str, Any]) -> None:
