@@ -130,6 +130,16 @@ def test_check_lists_missing_facts_with_their_questions() -> None:
     assert "facts.has_cra_behandlare: Har personen en CRA-behandlare just nu?" in result.output
 
 
+def test_check_says_what_would_change_and_from_when() -> None:
+    result = runner.invoke(
+        app,
+        ["check", "cra", "--birth-date", "2010-05-17", "--kommun", "2380", "--as-of", "2026-11-20"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Kan få insatsen från: 2028-05-17" in result.output
+    assert "Om personen har fyllt 18 år. (age)" in result.output
+
+
 def test_check_json_is_the_api_answer() -> None:
     result = runner.invoke(
         app,

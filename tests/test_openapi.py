@@ -24,6 +24,7 @@ def test_api_md_names_are_published(app: FastAPI) -> None:
         "/v1/insatser/{insats_id}": {"get"},
         "/v1/insatser/{insats_id}/eligibility": {"post"},
         "/v1/eligibility": {"post"},
+        "/v1/facts": {"get"},
     }.items() <= {path: set(ops) for path, ops in paths.items()}.items()
     schemas = app.openapi()["components"]["schemas"]
     answer = schemas["EligibilityResponse"]["properties"]
@@ -39,6 +40,8 @@ def test_api_md_names_are_published(app: FastAPI) -> None:
         "target_group",
         "documentation",
         "stay_limit",
+        "eligible_from",
+        "what_would_change",
         "information",
     ):
         assert field in answer

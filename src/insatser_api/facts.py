@@ -58,3 +58,10 @@ AGE_OF = {"applicant": FactKey.APPLICANT_AGE, "child": FactKey.CHILD_AGE}
 # holder, rules.md Folkbokföring): never equal to a kommunkod, so a folkbokföring villkor is
 # not met rather than unknown.
 NOT_FOLKBOKFORD = "ej folkbokförd"
+
+# The truthful negative answers a kommunkod fact takes besides a kommunkod (api.md: every
+# question can be answered without inventing a value). None is ever equal to a kommunkod, so a
+# villkor on the fact is not met: an explicit negative is a known fact, not an unknown one.
+NO_KOMMUN = "none"  # not folkbokförd in any kommun; not placed outside the home
+OTHER_KOMMUN = "other"  # another kommun than the catalogue's, its code not given
+NO_CHILD = "no_child"  # the child's folkbokföring when the person has no child

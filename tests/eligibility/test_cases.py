@@ -1,7 +1,10 @@
 """The YAML eligibility cases under tests/cases/, run through the HTTP API (OpenFisca style).
 
 Each file names an insats and lists cases: a request body and the expected answer. Keys under
-`expect` that a case leaves out are not checked.
+`expect` that a case leaves out are not checked. Besides the answer's own fields: texts the
+consent message or the målgrupp note must contain or lack (`consent_message_contains`,
+`…_lacks`, `target_group_note_contains`, `…_lacks`), the facts of `next_questions` in order,
+and `what_would_change` as the list of its code sets.
 """
 
 from __future__ import annotations
@@ -78,6 +81,23 @@ async def test_case(client: httpx.AsyncClient, insats: str, case: dict[str, Any]
     if "outside_target_group" in expect:
         outside = answer["target_group"]["applicant_outside"]
         assert outside == expect["outside_target_group"], answer["target_group"]
+    consent_message = answer["consent"]["message"]
+    for text in expect.get("consent_message_contains", []):
+        assert text in consent_message, consent_message
+    for text in expect.get("consent_message_lacks", []):
+        assert text not in consent_message, consent_message
+    note = answer["target_group"]["note"]
+    for text in expect.get("target_group_note_contains", []):
+        assert text in note, note
+    for text in expect.get("target_group_note_lacks", []):
+        assert text not in note, note
+    if "next_questions" in expect:
+        assert [q["fact"] for q in answer["next_questions"]] == expect["next_questions"]
+    if "eligible_from" in expect:
+        assert answer.get("eligible_from") == expect["eligible_from"], _explain(answer)
+    if "what_would_change" in expect:
+        changes = [c["codes"] for c in answer.get("what_would_change") or []]
+        assert changes == expect["what_would_change"], answer.get("what_would_change")
     if "information_present" in expect:
         assert bool(answer.get("information")) == expect["information_present"]
     if answer["outcome"] == "not_eligible":

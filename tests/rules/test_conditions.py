@@ -348,7 +348,9 @@ NEXT_VARDAG = D(2026, 6, 22)
 
 
 def stay_limit() -> StayLimit:
-    return StayLimit("stay_limit", "Vistelse till nästa vardag", "4.1.1", OSTERSUND)
+    return StayLimit(
+        "stay_limit", "Vistelse till nästa vardag", "4.1.1", OSTERSUND, "Östersunds kommun"
+    )
 
 
 def test_stay_limit_dates_are_what_the_tests_assume() -> None:

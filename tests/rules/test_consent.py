@@ -103,7 +103,11 @@ def test_given_does_not_change_whether_consent_is_required(given: bool | None) -
         ({"child.participates": True, "applicant.age": 40}, True),
         ({"child.participates": True, "child.age": 16}, True),
         ({"child.participates": False}, False),
-        ({"child.participates": False, "applicant.age": 16}, False),
+        # Changed: a parent under 18 needs their own vårdnadshavare's consent (rules.md, Consent
+        # for children, as settled in issue 15); it used to be ignored.
+        ({"child.participates": False, "applicant.age": 16}, True),
+        ({"applicant.age": 17}, True),
+        ({"applicant.age": 18}, False),
         ({}, False),
         ({"applicant.age": 40}, False),
         ({"child.folkbokford_kommunkod": "2380"}, False),

@@ -82,25 +82,27 @@ def test_twelve_digit_form(yyyymmdd: str, sep: str, expected: dt.date) -> None:
     assert result.is_samordningsnummer is False
 
 
+# Changed in issue 15 (rules.md, Edge decisions, folkbokföringslagen 18 §): the century is
+# judged by the prövningsdag's *year*, not its date. `+` is written from the year the person
+# turns 100, so 261124+ is born 1926 (99 years old on 2026-11-23) and 261124- would be born
+# later in 2026 (bad input); before, 261124- read as 1926 and 261124+ as 1826.
 @pytest.mark.parametrize(
     ("yymmdd", "sep", "expected"),
     [
-        # `-` or no separator: under 100 years old on as_of.
+        # `-` or no separator: born in as_of.year − 99 … as_of.year.
         ("261123", "-", D(2026, 11, 23)),
         ("261123", "", D(2026, 11, 23)),
-        ("261124", "-", D(1926, 11, 24)),
-        ("261124", "", D(1926, 11, 24)),
         ("850307", "-", D(1985, 3, 7)),
         ("850307", "", D(1985, 3, 7)),
         ("000101", "-", D(2000, 1, 1)),
         ("000229", "-", D(2000, 2, 29)),
         ("270101", "-", D(1927, 1, 1)),
         ("991231", "-", D(1999, 12, 31)),
-        ("261231", "-", D(1926, 12, 31)),
         ("260101", "-", D(2026, 1, 1)),
-        # `+`: 100 years or more.
+        # `+`: born in as_of.year − 199 … as_of.year − 100.
         ("261123", "+", D(1926, 11, 23)),
-        ("261124", "+", D(1826, 11, 24)),
+        ("261124", "+", D(1926, 11, 24)),
+        ("261231", "+", D(1926, 12, 31)),
         ("850307", "+", D(1885, 3, 7)),
         ("000101", "+", D(1900, 1, 1)),
         ("270101", "+", D(1827, 1, 1)),
@@ -115,33 +117,48 @@ def test_ten_digit_century_is_judged_against_as_of(
     assert result.is_samordningsnummer is False
 
 
-def test_ten_digit_example_from_the_brief() -> None:
-    minus = parse_identity_number(short("261124", "-"), AS_OF)
-    plus = parse_identity_number(short("261124", "+"), AS_OF)
-    assert minus.birth_date == D(1926, 11, 24)
-    assert completed_years(minus.birth_date, AS_OF) == 99
-    assert plus.birth_date.year == 1826
-    assert completed_years(plus.birth_date, AS_OF) >= 100
+@pytest.mark.parametrize("yymmdd", ["261124", "261231"])
+@pytest.mark.parametrize("sep", ["-", ""])
+def test_ten_digit_minus_later_in_the_year_is_in_the_future(yymmdd: str, sep: str) -> None:
+    with pytest.raises(IdentityNumberError) as caught:
+        parse_identity_number(short(yymmdd, sep), AS_OF)
+    assert caught.value.code == "birth_date_in_future"
 
 
-@pytest.mark.parametrize(("sep", "under_100"), [("", True), ("-", True), ("+", False)])
+def test_ten_digit_example_of_rules_md() -> None:
+    # "A person born 1926-12-15 writes 261215+NNNN all through 2026, and is 99 years old on
+    # 2026-11-22."
+    on = D(2026, 11, 22)
+    plus = parse_identity_number(short("261215", "+"), on)
+    assert plus.birth_date == D(1926, 12, 15)
+    assert completed_years(plus.birth_date, on) == 99
+    assert parse_identity_number(short("261215", "+"), D(2026, 1, 1)).birth_date.year == 1926
+
+
+@pytest.mark.parametrize(("sep", "plus"), [("", False), ("-", False), ("+", True)])
 @pytest.mark.parametrize(
     "as_of", [D(2026, 11, 23), D(2026, 1, 1), D(2025, 12, 31), D(2028, 2, 29), D(2000, 2, 28)]
 )
 @pytest.mark.parametrize(
     "yymmdd", ["000101", "261123", "261124", "270101", "850307", "991231", "120615", "000228"]
 )
-def test_ten_digit_separator_decides_under_or_over_100(
-    as_of: dt.date, yymmdd: str, sep: str, under_100: bool
+def test_ten_digit_separator_decides_the_birth_years(
+    as_of: dt.date, yymmdd: str, sep: str, plus: bool
 ) -> None:
+    later_this_year = yymmdd[:2] == f"{as_of.year % 100:02}" and (
+        yymmdd[2:4],
+        yymmdd[4:],
+    ) > (f"{as_of.month:02}", f"{as_of.day:02}")
+    if later_this_year and not plus:
+        # Only a `-` number dated later in the prövningsdag's own year is in the future.
+        with pytest.raises(IdentityNumberError, match="efter prövningsdagen"):
+            parse_identity_number(short(yymmdd, sep), as_of)
+        return
     birth_date = parse_identity_number(short(yymmdd, sep), as_of).birth_date
-    age = completed_years(birth_date, as_of)
     assert birth_date <= as_of
     assert birth_date.strftime("%y%m%d") == yymmdd
-    if under_100:
-        assert 0 <= age < 100
-    else:
-        assert 100 <= age < 200
+    lowest = as_of.year - (199 if plus else 99)
+    assert lowest <= birth_date.year <= lowest + 99
 
 
 @pytest.mark.parametrize(

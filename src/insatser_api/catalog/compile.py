@@ -8,6 +8,7 @@ builder below (adding a kind: docs/architecture.md).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from insatser_api.catalog.schemas import (
     AgeCondition,
@@ -16,6 +17,7 @@ from insatser_api.catalog.schemas import (
     ConditionSpec,
     EarlierInsatsCondition,
     Insats,
+    Kommun,
     KommunCondition,
     StayLimitCondition,
     YesNoCondition,
@@ -33,25 +35,40 @@ from insatser_api.rules.consent import ConsentRule
 from insatser_api.rules.engine import CompiledCatalog, CompiledInsats, information_11_kap_6
 from insatser_api.rules.target_group import AgeBand, TargetGroup
 
-_Builder = Callable[[ConditionSpec, str, Mapping[str, str]], Condition]
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a builder may need beyond its spec: each insats' enhet (earlier insatser) and the
+    catalogue's kommun, named in what a villkor says would change an answer."""
+
+    enhet_of: Mapping[str, str]
+    kommun: Kommun
+
+    def place(self, kommunkod: str) -> str:
+        if kommunkod == self.kommun.kod:
+            return self.kommun.namn
+        return f"kommunen med kommunkod {kommunkod}"
 
 
-def _age(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
+_Builder = Callable[[ConditionSpec, str, _Context], Condition]
+
+
+def _age(spec: ConditionSpec, source: str, _: _Context) -> Condition:
     assert isinstance(spec, AgeCondition)
     return AgeRange(spec.code, spec.description, source, spec.min_age, spec.max_age)
 
 
-def _kommun(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
+def _kommun(spec: ConditionSpec, source: str, _: _Context) -> Condition:
     assert isinstance(spec, KommunCondition)
     return InKommun(spec.code, spec.description, source, spec.fact, spec.kommunkod)
 
 
-def _yes_no(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
+def _yes_no(spec: ConditionSpec, source: str, _: _Context) -> Condition:
     assert isinstance(spec, YesNoCondition)
     return YesNoFact(spec.code, spec.description, source, spec.fact, spec.expected)
 
 
-def _earlier(spec: ConditionSpec, source: str, enhet_of: Mapping[str, str]) -> Condition:
+def _earlier(spec: ConditionSpec, source: str, context: _Context) -> Condition:
     assert isinstance(spec, EarlierInsatsCondition)
     return EarlierInsats(
         spec.code,
@@ -60,18 +77,20 @@ def _earlier(spec: ConditionSpec, source: str, enhet_of: Mapping[str, str]) -> C
         spec.insats_ids,
         spec.enheter,
         spec.within_years,
-        enhet_of,
+        context.enhet_of,
+        excluded=spec.excluded_insats_ids,
     )
 
 
-def _stay(spec: ConditionSpec, source: str, _: Mapping[str, str]) -> Condition:
+def _stay(spec: ConditionSpec, source: str, context: _Context) -> Condition:
     assert isinstance(spec, StayLimitCondition)
-    return StayLimit(spec.code, spec.description, source, spec.kommunkod)
+    place = context.place(spec.kommunkod)
+    return StayLimit(spec.code, spec.description, source, spec.kommunkod, place)
 
 
-def _any_of(spec: ConditionSpec, source: str, enhet_of: Mapping[str, str]) -> Condition:
+def _any_of(spec: ConditionSpec, source: str, context: _Context) -> Condition:
     assert isinstance(spec, AnyOfCondition)
-    parts = [build_condition(part, source, enhet_of) for part in spec.any_of]
+    parts = [build_condition(part, source, context) for part in spec.any_of]
     return AnyOf(spec.code, spec.description, source, parts)
 
 
@@ -86,17 +105,15 @@ _BUILDERS: dict[type[object], _Builder] = {
 }
 
 
-def build_condition(
-    spec: ConditionSpec, default_source: str, enhet_of: Mapping[str, str]
-) -> Condition:
-    return _BUILDERS[type(spec)](spec, spec.source or default_source, enhet_of)
+def build_condition(spec: ConditionSpec, default_source: str, context: _Context) -> Condition:
+    return _BUILDERS[type(spec)](spec, spec.source or default_source, context)
 
 
 def compile_catalog(catalog: Catalog) -> CompiledCatalog:
-    enhet_of = {insats.id: insats.enhet for insats in catalog.insatser}
+    context = _Context({insats.id: insats.enhet for insats in catalog.insatser}, catalog.kommun)
     information = information_11_kap_6(catalog.kommun.namn)
     insatser = {
-        insats.id: _compile_insats(catalog, insats, enhet_of, information)
+        insats.id: _compile_insats(catalog, insats, context, information)
         for insats in catalog.insatser
     }
     return CompiledCatalog(
@@ -110,18 +127,20 @@ def compile_catalog(catalog: Catalog) -> CompiledCatalog:
 
 
 def _compile_insats(
-    catalog: Catalog, insats: Insats, enhet_of: Mapping[str, str], information: str
+    catalog: Catalog, insats: Insats, context: _Context, information: str
 ) -> CompiledInsats:
     return CompiledInsats(
         insats_id=insats.id,
         section=insats.section,
         catalog_version=catalog.version,
         conditions=[
-            build_condition(spec, insats.section, enhet_of)
-            for spec in catalog.conditions_of(insats)
+            build_condition(spec, insats.section, context) for spec in catalog.conditions_of(insats)
         ],
         consent=ConsentRule(
-            insats.consent.subject, insats.consent.without_consent_from_15, insats.section
+            insats.consent.subject,
+            insats.consent.without_consent_from_15,
+            # The section is cited only where the entry itself speaks of consent.
+            insats.section if insats.consent.text else None,
         ),
         target_group=TargetGroup(
             insats.malgrupp.text,

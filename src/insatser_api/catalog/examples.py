@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_DIGEST = "sha256:5ffed47c16838c48c93f5e2cbb68ad733ba8d6ad6ec3a16a6657af9f6ca4a64d"
+_DIGEST = "sha256:f21877cde9beae758988bea51edc3fb7b2409b7813bf94ddfb706c313f0624de"
 
 CATALOG: dict[str, Any] = {
     "kommun": {"kod": "2380", "namn": "Östersunds kommun"},

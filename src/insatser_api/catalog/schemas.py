@@ -105,6 +105,11 @@ class EarlierInsatsCondition(_ConditionBase):
     enheter: list[str] = Field(
         default_factory=list, description="Insatser vid dessa enheter räknas också"
     )
+    excluded_insats_ids: list[InsatsId] = Field(
+        default_factory=list,
+        description="Insatser som aldrig räknas, även om de hör till en angiven enhet (t.ex. "
+        "boostern själv: en tidigare booster öppnar ingen ny)",
+    )
     within_years: int = Field(ge=1, le=10)
 
     @model_validator(mode="after")
@@ -288,7 +293,7 @@ class Catalog(StrictModel):
                 raise ValueError(f"insats {insats.id!r}: villkorens koder är inte unika")
             for spec in _flatten(insats.villkor.conditions):
                 if isinstance(spec, EarlierInsatsCondition):
-                    unknown = sorted(set(spec.insats_ids) - known)
+                    unknown = sorted(set(spec.insats_ids + spec.excluded_insats_ids) - known)
                     if unknown:
                         raise ValueError(
                             f"insats {insats.id!r}: earlier_insats nämner okända insatser: "

@@ -20,14 +20,22 @@ import orjson
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.eligibility.schemas import EligibilityResponse, Summary
 from insatser_api.rules import Decision, Outcome
+from insatser_api.rules.changes import eligible_from
 
 # Answers already written, by decision; emptied when full, which bounds its memory.
 WRITTEN_LIMIT = 16_384
 _written: dict[Decision, bytes] = {}
 
 
-def answer_json(version: CatalogVersion, decision: Decision) -> bytes:
-    """One answer (`EligibilityResponse`) as JSON."""
+def answer_json(
+    version: CatalogVersion, decision: Decision, birth_date: dt.date | None = None
+) -> bytes:
+    """One answer (`EligibilityResponse`) as JSON. A refusal the person grows out of carries
+    `eligible_from`, worked out from the birth date: that answer is the person's own and is
+    written afresh, not kept."""
+    eligible = eligible_from(decision.eligible_at_age, birth_date)
+    if eligible is not None:
+        return orjson.dumps(_answer(version, decision, eligible))
     written = _written.get(decision)
     if written is None:
         if len(_written) >= WRITTEN_LIMIT:
@@ -36,21 +44,29 @@ def answer_json(version: CatalogVersion, decision: Decision) -> bytes:
     return written
 
 
-def screening_json(version: CatalogVersion, as_of: dt.date, decisions: Sequence[Decision]) -> bytes:
+def screening_json(
+    version: CatalogVersion,
+    as_of: dt.date,
+    decisions: Sequence[Decision],
+    birth_date: dt.date | None = None,
+) -> bytes:
     """The answer of `POST /v1/eligibility` (`EligibilityAllResponse`) as JSON."""
     return orjson.dumps(
         {
             "catalog_version": version.version,
             "as_of": as_of,
-            "results": [orjson.Fragment(answer_json(version, d)) for d in decisions],
+            "results": [orjson.Fragment(answer_json(version, d, birth_date)) for d in decisions],
             "summary": _summary(version, decisions),
         }
     )
 
 
-def _answer(version: CatalogVersion, decision: Decision) -> dict[str, Any]:
-    # Keys in the order of EligibilityResponse's fields; `stay_limit` and the documentation's
-    # `decision` are left out when None, as their `exclude_if` says.
+def _answer(
+    version: CatalogVersion, decision: Decision, eligible: dt.date | None = None
+) -> dict[str, Any]:
+    # Keys in the order of EligibilityResponse's fields; `stay_limit`, `eligible_from`,
+    # `what_would_change` and the documentation's `decision` are left out when None, as their
+    # `exclude_if` says.
     consent = decision.consent
     target_group = decision.target_group
     documentation = version.insatser[decision.insats_id].documentation
@@ -89,6 +105,13 @@ def _answer(version: CatalogVersion, decision: Decision) -> dict[str, Any]:
             "until": decision.stay_limit.until,
             "message": decision.stay_limit.message,
         }
+    if eligible is not None:
+        answer["eligible_from"] = eligible
+    if decision.what_would_change is not None:
+        answer["what_would_change"] = [
+            {"codes": list(change.codes), "message": change.message}
+            for change in decision.what_would_change
+        ]
     answer["information"] = decision.information
     return answer
 
@@ -123,9 +146,12 @@ def _summary(version: CatalogVersion, decisions: Sequence[Decision]) -> dict[str
     }
 
 
-def to_response(version: CatalogVersion, decision: Decision) -> EligibilityResponse:
+def to_response(
+    version: CatalogVersion, decision: Decision, birth_date: dt.date | None = None
+) -> EligibilityResponse:
     """One answer as the response model, for callers in the same process."""
-    return EligibilityResponse.model_validate(_answer(version, decision))
+    eligible = eligible_from(decision.eligible_at_age, birth_date)
+    return EligibilityResponse.model_validate(_answer(version, decision, eligible))
 
 
 def summarize(version: CatalogVersion, decisions: Sequence[Decision]) -> Summary:

@@ -22,8 +22,8 @@ from insatser_api.catalog.dependencies import CatalogDep
 from insatser_api.catalog.examples import example
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.eligibility.schemas import FactAnswer, FactItem, FactList, FactType
+from insatser_api.facts import NO_KOMMUN, OTHER_KOMMUN, FactKey
 from insatser_api.kit.errors import PROBLEM_RESPONSES
-from insatser_api.rules.facts import NO_KOMMUN, OTHER_KOMMUN, FactKey
 from insatser_api.security.dependencies import require_catalog_read
 from insatser_api.security.errors import AUTH_RESPONSES
 

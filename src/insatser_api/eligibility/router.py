@@ -64,7 +64,8 @@ async def check_eligibility_for_insats(
     situation = build_situation(body, as_of, version)
     decision = version.compiled.insatser[insats_id].judge(situation)
     _record(request, "single", situation.applicant.age, (decision,))
-    return JsonAnswer(answer_json(version, decision), version.version)
+    birth_date = situation.applicant.birth_date
+    return JsonAnswer(answer_json(version, decision, birth_date), version.version)
 
 
 @router.post(
@@ -103,7 +104,8 @@ async def check_eligibility(
     situation = build_situation(body, as_of, version)
     decisions = version.compiled.judge_all(situation, ids)
     _record(request, "screening", situation.applicant.age, decisions)
-    return JsonAnswer(screening_json(version, as_of, decisions), version.version)
+    answer = screening_json(version, as_of, decisions, situation.applicant.birth_date)
+    return JsonAnswer(answer, version.version)
 
 
 def _record(

@@ -153,6 +153,14 @@ class StayLimitOut(BaseModel):
     message: str
 
 
+class ChangeOut(BaseModel):
+    codes: list[str] = Field(
+        description="Villkoren (koder) som skulle behöva vara uppfyllda; guardian_consent när "
+        "vårdnadshavarens samtycke också behövs"
+    )
+    message: str = Field(description="På svenska: Om personen …")
+
+
 class EligibilityResponse(BaseModel):
     insats_id: str
     catalog_version: str
@@ -168,6 +176,19 @@ class EligibilityResponse(BaseModel):
     target_group: TargetGroupOut
     documentation: DocumentationOut
     stay_limit: StayLimitOut | None = Field(default=None, exclude_if=lambda v: v is None)
+    eligible_from: dt.date | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="Vid not_eligible där bara nedre åldersgränser inte är uppfyllda: dagen "
+        "personen når åldern (29 februari: 28 februari vanliga år); kräver födelsedatum eller "
+        "personnummer",
+    )
+    what_would_change: list[ChangeOut] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="Vid not_eligible och needs_information: de minsta uppsättningarna villkor "
+        "som, uppfyllda, skulle göra personen berättigad; tom när ingen finns",
+    )
     information: str | None = Field(
         description="Information enligt 11 kap. 6 § SoL; finns alltid vid not_eligible"
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from insatser_api import rules
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.eligibility.schemas import Applicant, Child, EligibilityRequest
+from insatser_api.facts import NO_CHILD, NO_KOMMUN
 from insatser_api.kit.errors import FieldError, InvalidRequest
 from insatser_api.rules import (
     NOT_FOLKBOKFORD,
@@ -23,7 +24,6 @@ from insatser_api.rules import (
     completed_years,
     parse_identity_number,
 )
-from insatser_api.rules.facts import NO_CHILD, NO_KOMMUN
 
 MAX_AGE = 130
 
@@ -104,7 +104,12 @@ def _applicant(applicant: Applicant, as_of: dt.date, errors: _Errors) -> rules.A
         errors,
         birth_from_number=birth_from_number,
     )
-    return rules.Applicant(age=age, folkbokford_kommunkod=folkbokford)
+    birth_date = birth_from_number or applicant.birth_date
+    return rules.Applicant(
+        age=age,
+        folkbokford_kommunkod=folkbokford,
+        birth_date=birth_date if age is not None else None,
+    )
 
 
 def _child(child: Child, as_of: dt.date, errors: _Errors) -> rules.Child:

@@ -93,7 +93,7 @@ def judge(
         situation = build_situation(request, as_of, version)
     except ProblemError as exc:
         raise CheckInputError(exc.errors) from None
-    return to_response(version, compiled.judge(situation))
+    return to_response(version, compiled.judge(situation), situation.applicant.birth_date)
 
 
 def render(answer: EligibilityResponse, registry: CatalogRegistry) -> str:
@@ -125,6 +125,11 @@ def render(answer: EligibilityResponse, registry: CatalogRegistry) -> str:
         lines.append(
             f"Vistelsen slutar senast: {until.isoformat()}" if until else "Vistelse: ingen gräns"
         )
+    if answer.eligible_from is not None:
+        lines.append(f"Kan få insatsen från: {answer.eligible_from.isoformat()}")
+    if answer.what_would_change:
+        lines += ["", "Det som skulle ändra utfallet:"]
+        lines += [f"  {c.message} ({', '.join(c.codes)})" for c in answer.what_would_change]
     if answer.information:
         lines += ["", answer.information]
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from insatser_api.rules.age import add_years
 from insatser_api.rules.calendar import next_vardag
@@ -27,8 +28,20 @@ MET, NOT_MET, UNKNOWN = Status.MET, Status.NOT_MET, Status.UNKNOWN
 MEMO_LIMIT = 512
 
 
+@dataclass(frozen=True, slots=True)
+class Way:
+    """One way a villkor that is not met (or unknown) could become met: the codes of the
+    villkor it meets, what would be true, said after "om" ("personen har fyllt 18 år"), and
+    the age it takes when it is an age bound (consent is judged at that age)."""
+
+    codes: tuple[str, ...]
+    phrase: str
+    at_age: int | None = None
+
+
 class Condition(ABC):
-    """One villkor. Subclasses set their parameters and implement `evaluate`."""
+    """One villkor. Subclasses set their parameters and implement `evaluate`, and, where the
+    default does not say it, `ways` (what would make it met; rules/changes.py)."""
 
     __slots__ = ("code", "description", "source")
 
@@ -45,6 +58,12 @@ class Condition(ABC):
 
     @abstractmethod
     def evaluate(self, situation: Situation) -> ConditionResult: ...
+
+    def ways(self, result: ConditionResult, situation: Situation) -> tuple[Way, ...]:
+        """The ways this villkor, not met or unknown as `result` says, could become met; none
+        when no change of the person's situation can meet it. By default the description says
+        what is needed ("Har en CRA-behandlare" → "personen har en CRA-behandlare")."""
+        return (Way((self.code,), _subject_first(self.description, "personen ")),)
 
     def _result(
         self,
@@ -82,6 +101,23 @@ class AgeRange(Condition):
         if age is None:
             return self._unknown
         return remembered(self._by_age, age, self._judge, MEMO_LIMIT)
+
+    def ways(self, result: ConditionResult, situation: Situation) -> tuple[Way, ...]:
+        age = situation.applicant.age
+        if age is None:
+            return (Way((self.code,), f"personen är {self._band()}", self.min_age),)
+        if self.max_age is not None and age > self.max_age:
+            return ()  # nobody becomes younger
+        if self.min_age is None:
+            return ()
+        return (Way((self.code,), f"personen har fyllt {self.min_age} år", self.min_age),)
+
+    def _band(self) -> str:
+        if self.max_age is None:
+            return f"{self.min_age} år eller äldre"
+        if self.min_age is None:
+            return f"högst {self.max_age} år"
+        return f"{self.min_age}–{self.max_age} år"
 
     def _judge(self, age: int) -> ConditionResult:
         too_young = self.min_age is not None and age < self.min_age
@@ -129,6 +165,11 @@ class InKommun(_OneFact):
         super().__init__(code, description, source, fact)
         self.kommunkod = kommunkod
 
+    def ways(self, result: ConditionResult, situation: Situation) -> tuple[Way, ...]:
+        # "Folkbokförd i …" is the applicant's; "Placerat …" the child's; "Barnet är …" says it.
+        subject = "personen är " if self.fact is FactKey.APPLICANT_FOLKBOKFORD else "barnet är "
+        return (Way((self.code,), _subject_first(self.description, subject)),)
+
     def _judge(self, value: object) -> ConditionResult:
         if value == self.kommunkod:
             return self._result(MET, "uppfyllt")
@@ -153,6 +194,10 @@ class YesNoFact(_OneFact):
         super().__init__(code, description, source, fact)
         self.expected = expected
 
+    def ways(self, result: ConditionResult, situation: Situation) -> tuple[Way, ...]:
+        clause = _subject_first(self.description, "personen ")
+        return (Way((self.code,), clause if self.expected else f"det inte gäller att {clause}"),)
+
     def _judge(self, value: object) -> ConditionResult:
         if value is self.expected:
             return self._result(MET, "uppfyllt")
@@ -161,9 +206,17 @@ class YesNoFact(_OneFact):
 
 class EarlierInsats(Condition):
     """An earlier insats, named by id or by enhet, that ended at most `within_years` before the
-    prövningsdag: `ended_on` ≤ as_of ≤ `ended_on` + years, both ends inclusive."""
+    prövningsdag: `ended_on` ≤ as_of ≤ `ended_on` + years, both ends inclusive. An insats of
+    `excluded` never counts, whatever enhet it is given with."""
 
-    __slots__ = ("_enhet_of_insats", "_unknown", "enheter", "insats_ids", "within_years")
+    __slots__ = (
+        "_enhet_of_insats",
+        "_unknown",
+        "enheter",
+        "excluded",
+        "insats_ids",
+        "within_years",
+    )
 
     def __init__(
         self,
@@ -174,8 +227,11 @@ class EarlierInsats(Condition):
         enheter: Iterable[str],
         within_years: int,
         enhet_of_insats: Mapping[str, str],
+        excluded: Iterable[str] = (),
     ) -> None:
         super().__init__(code, description, source)
+        # Never counted, even at a listed enhet: the booster itself does not open another.
+        self.excluded = frozenset(excluded)
         self.enheter = frozenset(e.casefold() for e in enheter)
         self.insats_ids = frozenset(insats_ids)
         # An insats named by id counts if it is listed, or if it belongs to a listed enhet. The
@@ -188,6 +244,8 @@ class EarlierInsats(Condition):
         )
 
     def _names(self, item: HistoryItem) -> bool:
+        if item.insats_id in self.excluded:
+            return False
         if item.insats_id is not None:
             if item.insats_id in self.insats_ids:
                 return True
@@ -223,11 +281,14 @@ class StayLimit(Condition):
     """Akutboendet (4.1.1): without folkbokföring in the kommun, or when it is unknown, a stay
     lasts at most until the next vardag; a longer `stay_until` is not met."""
 
-    __slots__ = ("_by_day", "_folkbokford", "kommunkod")
+    __slots__ = ("_by_day", "_folkbokford", "kommunkod", "place")
 
-    def __init__(self, code: str, description: str, source: str, kommunkod: str) -> None:
+    def __init__(
+        self, code: str, description: str, source: str, kommunkod: str, place: str
+    ) -> None:
         super().__init__(code, description, source)
         self.kommunkod = kommunkod
+        self.place = place  # the kommun's name, for what would change the answer
         self._folkbokford = self._result(
             MET, "uppfyllt, folkbokförd i kommunen: vistelsen begränsas inte till nästa vardag"
         )
@@ -246,6 +307,15 @@ class StayLimit(Condition):
         if wanted is not None and result.stay_limit is not None and wanted > result.stay_limit:
             return remembered(self._by_day, (as_of, True), self._judge, MEMO_LIMIT)
         return result
+
+    def ways(self, result: ConditionResult, situation: Situation) -> tuple[Way, ...]:
+        until = result.stay_limit.isoformat() if result.stay_limit else "nästa vardag"
+        return (
+            Way(
+                (self.code,),
+                f"personen är folkbokförd i {self.place} eller vistelsen slutar senast {until}",
+            ),
+        )
 
     def _judge(self, key: tuple[dt.date, bool]) -> ConditionResult:
         as_of, too_long = key
@@ -295,6 +365,12 @@ class AnyOf(Condition):
         missing = tuple(dict.fromkeys(k for r in results for k in r.missing))
         return remembered(self._unknown_for, missing, self._unknown, MEMO_LIMIT)
 
+    def ways(self, result: ConditionResult, situation: Situation) -> tuple[Way, ...]:
+        """Any part met meets it: each part's ways are ways of this villkor."""
+        return tuple(
+            way for part in self.parts for way in part.ways(part.evaluate(situation), situation)
+        )
+
     def _met(self, part_message: str) -> ConditionResult:
         return self._result(MET, f"uppfyllt ({_lowercase_first(part_message)})")
 
@@ -304,3 +380,12 @@ class AnyOf(Condition):
 
 def _lowercase_first(text: str) -> str:
     return text[:1].lower() + text[1:].rstrip(".")
+
+
+def _subject_first(description: str, subject: str) -> str:
+    """A description as a clause after "om": its own subject when it names one ("Barnet är
+    folkbokfört …"), else `subject` before it ("Har en CRA-behandlare" → "personen har …")."""
+    clause = _lowercase_first(" ".join(description.split()))
+    if clause.startswith(("barnet ", "personen ")):
+        return clause
+    return subject + clause

@@ -20,42 +20,56 @@ _GIVEN_TEXT = {
 # The cases that decide an answer: the applicant's age group ("unknown", "adult",
 # "own_decision", "child"), or whether the child takes part in the talks:
 _PARTICIPATION = ("yes", "no", "unstated")
+# Added to the participation case when the applying parent is under 18 (Samarbetssamtal).
+_MINOR_PARENT = "+minor"
 
 
 class ConsentRule:
     """Whether the vårdnadshavare's consent is needed, and whether it was given.
 
     `applicant`: a child applicant needs consent; from 15 it is not needed where the nämnd's
-    lämplighetsprövning allows it. `participating_child` (Samarbetssamtal): the parents apply, and
-    consent is needed only where the child takes part in the talks.
+    lämplighetsprövning allows it. `participating_child` (Samarbetssamtal): the parents apply;
+    consent is needed where the child takes part in the talks, and a parent under 18 is a child
+    under 21 kap. 2 § who needs their own vårdnadshavare's consent (no lämplighetsprövning).
+    That parent's age is read when stated, never asked for (rules.md, Consent for children).
+
+    `section` is the bilaga's section when the entry itself speaks of consent or
+    lämplighetsprövning, else None: a message cites the section only where it says something
+    about consent (rules.md, Edge decisions).
 
     Every answer depends only on which case applies and on `guardian_consent`.
     """
 
-    __slots__ = ("_answers", "section", "subject", "without_consent_from_15")
+    __slots__ = ("_answers", "_cited", "section", "subject", "without_consent_from_15")
 
     def __init__(
         self,
         subject: Literal["applicant", "participating_child"],
         without_consent_from_15: bool,
-        section: str,
+        section: str | None,
     ) -> None:
         self.subject = subject
         self.without_consent_from_15 = without_consent_from_15
         self.section = section
+        self._cited = (
+            f"bilagan avsnitt {section}; {CONSENT_BASIS}" if section is not None else CONSENT_BASIS
+        )
         self._answers: dict[tuple[str, bool | None], ConsentResult] = {}
 
     @property
     def fact_keys(self) -> tuple[FactKey, ...]:
         """The facts the answer depends on."""
         if self.subject == "participating_child":
-            return (FactKey.CHILD_PARTICIPATES, FactKey.GUARDIAN_CONSENT)
+            return (FactKey.CHILD_PARTICIPATES, FactKey.APPLICANT_AGE, FactKey.GUARDIAN_CONSENT)
         return (FactKey.APPLICANT_AGE, FactKey.GUARDIAN_CONSENT)
 
     def evaluate(self, situation: Situation) -> ConsentResult:
         if self.subject == "participating_child":
             participates = situation.child.participates
             case = "yes" if participates is True else "no" if participates is False else "unstated"
+            age = situation.applicant.age
+            if age is not None and age < ADULT_AGE:
+                case += _MINOR_PARENT
         else:
             case = self._age_group(situation.applicant.age)
         given = situation.guardian_consent
@@ -63,6 +77,20 @@ class ConsentRule:
         answer = self._answers.get((case, given))
         if answer is None:
             answer = self._answers[case, given] = self._answer(case, given)
+        return answer
+
+    def not_deciding(self, given: bool | None) -> ConsentResult:
+        """The answer where consent cannot decide the outcome: a villkor is not met, so the
+        insats cannot be given whatever the vårdnadshavare says (rules.md, Edge decisions)."""
+        answer = self._answers.get(("not_deciding", given))
+        if answer is None:
+            answer = self._answers["not_deciding", given] = ConsentResult(
+                False,
+                given,
+                CONSENT_BASIS,
+                "Samtycke prövas inte: ett villkor är inte uppfyllt, så insatsen kan inte ges "
+                "oavsett vårdnadshavarens samtycke.",
+            )
         return answer
 
     def _age_group(self, age: int | None) -> str:
@@ -75,8 +103,8 @@ class ConsentRule:
         return "child"
 
     def _answer(self, case: str, given: bool | None) -> ConsentResult:
-        if case in _PARTICIPATION:
-            return self._for_participating_child(case, given)
+        if case.removesuffix(_MINOR_PARENT) in _PARTICIPATION:
+            return self._for_parents(case, given)
         return self._for_applicant(case, given)
 
     def _for_applicant(self, age_group: str, given: bool | None) -> ConsentResult:
@@ -101,25 +129,34 @@ class ConsentRule:
                 given,
                 CONSENT_BASIS,
                 "Nämndens lämplighetsprövning: ungdomar 15–17 år får delta utan vårdnadshavarens "
-                f"samtycke (bilagan avsnitt {self.section}; {CONSENT_BASIS}).",
+                f"samtycke ({self._cited}).",
             )
         return ConsentResult(
             True,
             given,
             CONSENT_BASIS,
             f"Barn under {OWN_DECISION_AGE if self.without_consent_from_15 else ADULT_AGE} år får "
-            f"insatsen endast med vårdnadshavarens samtycke (bilagan avsnitt {self.section}; "
-            f"{CONSENT_BASIS}); {_GIVEN_TEXT[given]}.",
+            f"insatsen endast med vårdnadshavarens samtycke ({self._cited}); "
+            f"{_GIVEN_TEXT[given]}.",
         )
 
-    def _for_participating_child(self, participates: str, given: bool | None) -> ConsentResult:
-        if participates == "yes":
+    def _for_parents(self, case: str, given: bool | None) -> ConsentResult:
+        participates = case.removesuffix(_MINOR_PARENT)
+        minor_parent = case.endswith(_MINOR_PARENT)
+        if participates == "yes" or minor_parent:
+            needed = []
+            if participates == "yes":
+                needed.append("barnet deltar i samtalen, så barnets vårdnadshavares samtycke krävs")
+            if minor_parent:
+                needed.append(
+                    "föräldern är under 18 år och behöver sin egen vårdnadshavares samtycke"
+                )
+            reasons = " och ".join(needed)
             return ConsentResult(
                 True,
                 given,
                 CONSENT_BASIS,
-                "Barnet deltar i samtalen, så vårdnadshavarens samtycke krävs (bilagan avsnitt "
-                f"{self.section}; {CONSENT_BASIS}); {_GIVEN_TEXT[given]}.",
+                f"{reasons[:1].upper()}{reasons[1:]} ({self._cited}); {_GIVEN_TEXT[given]}.",
             )
         assumed = "" if participates == "no" else "Det är inte angivet att barnet deltar. "
         return ConsentResult(
@@ -127,5 +164,5 @@ class ConsentRule:
             given,
             CONSENT_BASIS,
             f"{assumed}Samtycke behövs inte när barnet inte deltar i samtalen; deltar barnet krävs "
-            f"vårdnadshavarens samtycke (bilagan avsnitt {self.section}; {CONSENT_BASIS}).",
+            f"vårdnadshavarens samtycke ({self._cited}).",
         )

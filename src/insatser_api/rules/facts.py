@@ -7,22 +7,30 @@ from typing import TYPE_CHECKING
 
 from insatser_api.facts import AGE_OF as AGE_OF
 from insatser_api.facts import KOMMUNKOD_FACTS as KOMMUNKOD_FACTS
+from insatser_api.facts import NO_CHILD as NO_CHILD
+from insatser_api.facts import NO_KOMMUN as NO_KOMMUN
 from insatser_api.facts import NOT_FOLKBOKFORD as NOT_FOLKBOKFORD
+from insatser_api.facts import OTHER_KOMMUN as OTHER_KOMMUN
 from insatser_api.facts import YES_NO_FACTS as YES_NO_FACTS
 from insatser_api.facts import FactKey
 
 if TYPE_CHECKING:
     from insatser_api.rules.situation import Situation
 
-__all__ = ["AGE_OF", "KOMMUNKOD_FACTS", "NOT_FOLKBOKFORD", "YES_NO_FACTS", "FactKey", "read_fact"]
+__all__ = [
+    "AGE_OF",
+    "KOMMUNKOD_FACTS",
+    "NEGATIVE_MEANS",
+    "NOT_FOLKBOKFORD",
+    "NO_CHILD",
+    "NO_KOMMUN",
+    "OTHER_KOMMUN",
+    "YES_NO_FACTS",
+    "FactKey",
+    "read_fact",
+]
 
-# The truthful negative answers a kommunkod fact takes besides a kommunkod (api.md: every
-# question can be answered without inventing a value). None is ever equal to a kommunkod, so a
-# villkor on the fact is not met: an explicit negative is a known fact, not an unknown one.
-NO_KOMMUN = "none"  # not folkbokförd in any kommun; not placed outside the home
-OTHER_KOMMUN = "other"  # another kommun than the catalogue's, its code not given
-NO_CHILD = "no_child"  # the child's folkbokföring when the person has no child
-# What each negative says, for the villkor's message.
+# What each truthful negative (insatser_api.facts) says, for the villkor's message.
 NEGATIVE_MEANS: dict[tuple[FactKey, str], str] = {
     (FactKey.APPLICANT_FOLKBOKFORD, NO_KOMMUN): "personen är inte folkbokförd i någon kommun",
     (FactKey.APPLICANT_FOLKBOKFORD, OTHER_KOMMUN): "personen är folkbokförd i en annan kommun",

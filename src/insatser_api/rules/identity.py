@@ -1,8 +1,8 @@
 """Swedish personnummer and samordningsnummer: format, check digit, birth date.
 
 The check digit is Luhn's (python-stdnum). The century of a 10-digit number is judged against
-the prövningsdag (`as_of`), not against the clock: `-` (or no separator) means under 100 years
-old on that day, `+` means 100 or more (folkbokföringslagen 18 §, rules.md Edge decisions).
+the year of the prövningsdag (`as_of`), not against the clock: `+` is written from the year in
+which the person turns 100 (folkbokföringslagen 18 §, rules.md Edge decisions).
 """
 
 from __future__ import annotations
@@ -66,10 +66,12 @@ def parse_identity_number(text: str, as_of: dt.date) -> IdentityNumber:
 def _from_short_form(
     yy: int, month: int, day: int, is_centenarian: bool, as_of: dt.date
 ) -> dt.date:
-    # The latest year ending in `yy` whose date is on or before as_of: under 100 years old.
+    """The birth date of a 10-digit number, judged by the year of the prövningsdag as
+    folkbokföringslagen (1991:481) 18 § writes it: the `-` becomes `+` from the year in which
+    the person turns 100. So `-` (or none) is a birth year in as_of.year − 99 … as_of.year, and
+    `+` one in as_of.year − 199 … as_of.year − 100 (rules.md, Edge decisions). A `-` number whose
+    date lies later in the prövningsdag's year is a birth date in the future: bad input."""
     year = as_of.year - (as_of.year - yy) % 100
-    if (month, day) > (as_of.month, as_of.day) and year == as_of.year:
-        year -= 100
     if is_centenarian:
         year -= 100
     return _date_or_error(year, month, day)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from insatser_api.rules.changes import eligible_at_age, what_would_change
 from insatser_api.rules.facts import FactKey
 from insatser_api.rules.results import (
     ConditionResult,
@@ -38,13 +39,20 @@ def decide(insats: CompiledInsats, situation: Situation) -> Decision:
 
     The målgrupp note is carried but decides nothing (bilagan avsnitt 1). A refusal carries the
     information of 11 kap. 6 § SoL; Akutboendet's answer carries the stay limit of its villkor.
+    Where a villkor is not met, consent could not decide the answer and is not shown as required
+    (rules.md, Edge decisions). A refusal or a question carries what would change it, read off
+    the villkor's results (rules/changes.py).
     """
     conditions = tuple([condition.evaluate(situation) for condition in insats.conditions])
     consent = insats.consent.evaluate(situation)
     target_group = insats.target_group.evaluate(situation)
 
     missing: tuple[FactKey, ...] = ()
-    if any(result.status is Status.NOT_MET for result in conditions) or consent.refused:
+    if any(result.status is Status.NOT_MET for result in conditions):
+        outcome = Outcome.NOT_ELIGIBLE
+        # Consent could not decide this answer, so it is not shown as required.
+        consent = insats.consent.not_deciding(consent.given)
+    elif consent.refused:
         outcome = Outcome.NOT_ELIGIBLE
     else:
         missing = _missing_facts(conditions, consent)
@@ -59,6 +67,12 @@ def decide(insats: CompiledInsats, situation: Situation) -> Decision:
     if insats.stay_limit_index is not None:
         limiting = conditions[insats.stay_limit_index]
         stay_limit = StayLimitResult(until=limiting.stay_limit, message=limiting.message)
+    changes = None
+    at_age = None
+    if outcome in (Outcome.NOT_ELIGIBLE, Outcome.NEEDS_INFORMATION):
+        changes = what_would_change(insats, situation, conditions)
+    if outcome is Outcome.NOT_ELIGIBLE and not consent.refused:
+        at_age = eligible_at_age(insats, situation, conditions)
     return Decision(
         insats_id=insats.id,
         catalog_version=insats.catalog_version,
@@ -70,6 +84,8 @@ def decide(insats: CompiledInsats, situation: Situation) -> Decision:
         target_group=target_group,
         stay_limit=stay_limit,
         information=insats.information if outcome is Outcome.NOT_ELIGIBLE else None,
+        what_would_change=changes,
+        eligible_at_age=at_age,
     )
 
 

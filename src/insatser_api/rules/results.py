@@ -51,6 +51,15 @@ class StayLimitResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """A smallest set of villkor that, met, would make the person eligible (rules/changes.py);
+    `guardian_consent` among the codes when the vårdnadshavare's consent is needed too."""
+
+    codes: tuple[str, ...]
+    message: str  # Swedish, "Om personen …"
+
+
+@dataclass(frozen=True, slots=True)
 class Decision:
     """The answer for one insats (rules.md, Outcomes); made by `outcome.decide`.
 
@@ -68,6 +77,11 @@ class Decision:
     target_group: TargetGroupResult
     stay_limit: StayLimitResult | None
     information: str | None
+    # For not_eligible and needs_information (else None): what would make the person eligible.
+    what_would_change: tuple[Change, ...] | None = None
+    # For not_eligible where only lower age bounds are unmet: the age from which the person is
+    # eligible (the answer gives the day, from the birth date: rules/changes.eligible_from).
+    eligible_at_age: int | None = None
     _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

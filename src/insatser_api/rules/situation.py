@@ -21,6 +21,9 @@ class Applicant:
     age: int | None = None  # completed years on the prövningsdag
     # A kommunkod, or facts.NOT_FOLKBOKFORD for a samordningsnummer holder.
     folkbokford_kommunkod: str | None = None
+    # No villkor reads it (they read the age, and decisions are remembered by it); it gives the
+    # day a refused person reaches an age bound (changes.eligible_from).
+    birth_date: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
