@@ -8,8 +8,11 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import create_engine
+from sqlalchemy.orm import sessionmaker
 
 from insatser_api.main import create_app
+from insatser_api.pages.access import SessionKeys
 from insatser_api.pages.session import COOKIE_NAME
 from insatser_api.security import scopes, service
 from tests.conftest import guarded_client
@@ -169,3 +172,16 @@ async def test_a_public_catalogue_needs_no_sign_in(database_url: str) -> None:
             assert (await http.get("/insatser/cra")).status_code == 200
     finally:
         app.state.database.dispose()
+
+
+async def test_database_trouble_is_a_503_page(
+    browser: httpx.AsyncClient, locked_app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await sign_in(browser, key_for(locked_app, scopes.CATALOG_READ))
+    unreachable = sessionmaker(create_engine("sqlite:////nonexistent-folder/insatser.db"))
+    monkeypatch.setattr(locked_app.state.pages, "keys", SessionKeys(unreachable, ttl=0))
+    page = await browser.get("/")
+    assert page.status_code == 503
+    assert page.headers["retry-after"] == "30"
+    assert page.headers["cache-control"] == "no-store"
+    assert "Tjänsten är inte tillgänglig just nu" in page.text

@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
@@ -19,6 +20,10 @@ from insatser_api.security.service import principal_of
 # A signed-in session may use the pages with a key holding any of these.
 PAGE_SCOPES = frozenset({scopes.CATALOG_READ, scopes.ELIGIBILITY_CHECK})
 _CACHE_SWEEP_SIZE = 256
+
+
+class DatabaseUnavailable(Exception):
+    """The key could not be looked up: the page answers 503 (pages/router.py), never 500."""
 
 
 class SessionKeys:
@@ -40,7 +45,10 @@ class SessionKeys:
         entry = self._cache.get(key_id)
         if entry is not None and entry[1] > self._clock():
             return entry[0]
-        principal = await run_in_threadpool(self._load, key_id)
+        try:
+            principal = await run_in_threadpool(self._load, key_id)
+        except SQLAlchemyError as error:
+            raise DatabaseUnavailable from error
         if self._ttl > 0:
             now = self._clock()
             if len(self._cache) >= _CACHE_SWEEP_SIZE:

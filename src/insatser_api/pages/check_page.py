@@ -47,7 +47,7 @@ from insatser_api.pages.check_state import (
 )
 from insatser_api.pages.summary import answered_facts
 from insatser_api.pages.view import StaffView, StaffViewDep
-from insatser_api.rules import Outcome
+from insatser_api.rules import Decision, Outcome
 
 router = APIRouter(include_in_schema=False)
 
@@ -62,7 +62,7 @@ class Screening:
     results: list[EligibilityResponse]
     summary: Summary
     age_years: int | None
-    decisions: Sequence[Any]
+    decisions: Sequence[Decision]
 
 
 @router.get(CHECK_PATH, name="page_check")

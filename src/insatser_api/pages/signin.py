@@ -9,9 +9,10 @@ import re
 
 from fastapi import APIRouter
 from fastapi.responses import Response
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
-from insatser_api.pages.access import PAGE_SCOPES
+from insatser_api.pages.access import PAGE_SCOPES, DatabaseUnavailable
 from insatser_api.pages.session import StaffSession
 from insatser_api.pages.view import StaffView, StaffViewDep
 from insatser_api.security.service import KeyVerifier
@@ -50,7 +51,10 @@ async def sign_in(view: StaffViewDep) -> Response:
     verifier: KeyVerifier = view.request.app.state.key_verifier
     principal = None
     if len(token) <= _KEY_MAX_LENGTH:
-        principal = verifier.cached(token) or await run_in_threadpool(verifier.verify, token)
+        try:
+            principal = verifier.cached(token) or await run_in_threadpool(verifier.verify, token)
+        except SQLAlchemyError as error:
+            raise DatabaseUnavailable from error
     if principal is None or principal.key_id is None:
         return _form(
             view,

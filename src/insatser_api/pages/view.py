@@ -27,7 +27,7 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_URL = "/static"
 # Nothing a page shows is kept by a browser or a proxy: the check page holds a person's facts,
 # and the catalogue pages depend on who is signed in.
-_PAGE_HEADERS = {"Content-Security-Policy": PAGES_CSP, "Cache-Control": "no-store"}
+PAGE_HEADERS = {"Content-Security-Policy": PAGES_CSP, "Cache-Control": "no-store"}
 
 
 class Pages:
@@ -66,8 +66,13 @@ class StaffView:
         return root
 
     def version(self) -> CatalogVersion:
+        """The catalogue in force today; before the first one, the first (as the
+        Catalog-Version header says): the pages show it, and a check on it is refused."""
         registry: CatalogRegistry = self.request.app.state.registry
-        return registry.in_force(today_in_stockholm())
+        try:
+            return registry.in_force(today_in_stockholm())
+        except LookupError:
+            return registry.versions[0]
 
     def render(
         self, template: str, context: Mapping[str, Any] | None = None, status: int = 200
@@ -85,14 +90,14 @@ class StaffView:
                 **(context or {}),
             },
             status_code=status,
-            headers=_PAGE_HEADERS,
+            headers=PAGE_HEADERS,
         )
         if self.new_session:
             self.pages.signer.write(response, self.request, self.session)
         return response
 
     def redirect(self, path: str) -> Response:
-        response = RedirectResponse(f"{self.root}{path}", status_code=303, headers=_PAGE_HEADERS)
+        response = RedirectResponse(f"{self.root}{path}", status_code=303, headers=PAGE_HEADERS)
         if self.new_session:
             self.pages.signer.write(response, self.request, self.session)
         return response
