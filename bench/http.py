@@ -278,9 +278,7 @@ def run_wrk(
     requests = endpoint.requests
     if endpoint.distinct:
         requests = requests[_sent.get(endpoint.name, 0) :]
-    listing.write_bytes(
-        b"".join(f"{m}\t{p}\t".encode() + body + b"\n" for m, p, body in requests)
-    )
+    listing.write_bytes(b"".join(f"{m}\t{p}\t".encode() + body + b"\n" for m, p, body in requests))
     env = {
         **os.environ,
         "BENCH_REQUESTS": str(listing),

@@ -101,7 +101,9 @@ def stream_bodies(count: int = 2000, seed: int = 6) -> list[dict[str, Any]]:
                 "participates": rng.random() < 0.5,
             }
         body["guardian_consent"] = rng.choice((True, False, None))
-        identity = repr(sorted((k, sorted(v.items()) if isinstance(v, dict) else v) for k, v in body.items()))
+        identity = repr(
+            sorted((k, sorted(v.items()) if isinstance(v, dict) else v) for k, v in body.items())
+        )
         if identity in seen:
             continue
         seen.add(identity)

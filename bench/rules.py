@@ -37,10 +37,10 @@ from typing import Any
 import yaml
 
 from bench.people import situations, stream
+from insatser_api.catalog.compile import compile_catalog
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.schemas import Catalog
 from insatser_api.kit.heap import settle_after_start_up
-from insatser_api.catalog.compile import compile_catalog
 from insatser_api.rules import CompiledCatalog
 
 SITUATIONS = situations()

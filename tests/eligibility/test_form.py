@@ -27,10 +27,13 @@ async def test_the_first_question_decides_the_most(client: httpx.AsyncClient) ->
     assert questions[0]["question"].endswith("?")
     sizes = [len(q["decides"]) for q in questions]
     assert sizes == sorted(sizes, reverse=True)
-    # Every missing fact is asked, and every question decides an undecided insats.
-    assert {q["fact"] for q in questions} == set(summary["missing_facts"])
-    undecided = set(summary["needs_information"])
-    assert all(set(q["decides"]) <= undecided for q in questions)
+    # Every missing fact is asked; besides them only what could change a consent part.
+    asked = {q["fact"] for q in questions}
+    assert asked >= set(summary["missing_facts"])
+    assert asked - set(summary["missing_facts"]) <= {"guardian_consent", "child.participates"}
+    open_ = set(summary["needs_information"]) | set(summary["requires_guardian_consent"])
+    open_ |= set(summary["eligible"])  # Samarbetssamtal: whether the child takes part
+    assert all(set(q["decides"]) <= open_ for q in questions)
 
 
 async def test_ties_follow_the_catalogues_question_order(client: httpx.AsyncClient) -> None:
@@ -50,7 +53,20 @@ async def test_ties_follow_the_catalogues_question_order(client: httpx.AsyncClie
         "facts.completed_12_step_primary",
         "facts.placed_outside_home_by_kommunkod",
         "facts.placed_outside_home_in_kommunkod",
+        # Not a missing fact: whether the child takes part decides the consent, asked last.
+        "child.participates",
     ]
+
+
+async def test_consent_is_asked_where_it_decides(client: httpx.AsyncClient) -> None:
+    child = {"as_of": "2026-11-20", "applicant": {"age": 10, "folkbokford_kommunkod": "2380"}}
+    summary = (await _screen(client, child))["summary"]
+    consent = next(q for q in summary["next_questions"] if q["fact"] == "guardian_consent")
+    assert set(summary["requires_guardian_consent"]) <= set(consent["decides"])
+    assert "guardian_consent" not in summary["missing_facts"]  # missing_facts keeps its meaning
+    given = {**child, "guardian_consent": True}
+    summary = (await _screen(client, given))["summary"]
+    assert "guardian_consent" not in {q["fact"] for q in summary["next_questions"]}
 
 
 async def test_one_answer_asks_its_own_missing_facts(client: httpx.AsyncClient) -> None:

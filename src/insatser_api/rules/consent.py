@@ -20,6 +20,7 @@ _GIVEN_TEXT = {
 # The cases that decide an answer: the applicant's age group ("unknown", "adult",
 # "own_decision", "child"), or whether the child takes part in the talks:
 _PARTICIPATION = ("yes", "no", "unstated")
+_ASK_CONSENT = (FactKey.GUARDIAN_CONSENT,)
 # Added to the participation case when the applying parent is under 18 (Samarbetssamtal).
 _MINOR_PARENT = "+minor"
 
@@ -138,6 +139,7 @@ class ConsentRule:
             f"Barn under {OWN_DECISION_AGE if self.without_consent_from_15 else ADULT_AGE} år får "
             f"insatsen endast med vårdnadshavarens samtycke ({self._cited}); "
             f"{_GIVEN_TEXT[given]}.",
+            _ASK_CONSENT if given is None else (),
         )
 
     def _for_parents(self, case: str, given: bool | None) -> ConsentResult:
@@ -157,6 +159,7 @@ class ConsentRule:
                 given,
                 CONSENT_BASIS,
                 f"{reasons[:1].upper()}{reasons[1:]} ({self._cited}); {_GIVEN_TEXT[given]}.",
+                _ASK_CONSENT if given is None else (),
             )
         assumed = "" if participates == "no" else "Det är inte angivet att barnet deltar. "
         return ConsentResult(
@@ -165,4 +168,6 @@ class ConsentRule:
             CONSENT_BASIS,
             f"{assumed}Samtycke behövs inte när barnet inte deltar i samtalen; deltar barnet krävs "
             f"vårdnadshavarens samtycke ({self._cited}).",
+            # Whether the child takes part decides whether consent is needed (unless given).
+            (FactKey.CHILD_PARTICIPATES,) if participates == "unstated" and given is None else (),
         )

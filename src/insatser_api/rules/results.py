@@ -30,6 +30,10 @@ class ConsentResult:
     given: bool | None  # the request's guardian_consent
     basis: str
     message: str
+    # Facts whose answer could still change this consent's part in the outcome (the consent
+    # itself when it is needed and not stated; whether the child takes part in the talks when
+    # that is not stated): a form asks them after the missing facts' questions allow.
+    asks: tuple[FactKey, ...] = ()
 
     @property
     def refused(self) -> bool:
