@@ -36,8 +36,14 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
     # Authentication off for the tests of everything else; tests/security runs with it on.
+    # The statistics tests count single answers: no suppression here, the default threshold
+    # is tested in tests/statistics/test_suppression.py.
     return Settings(
-        environment="test", catalog_dir=CATALOG_DIR, database_url=database_url, auth_disabled=True
+        environment="test",
+        catalog_dir=CATALOG_DIR,
+        database_url=database_url,
+        auth_disabled=True,
+        statistics_min_count=1,
     )
 
 

@@ -25,7 +25,9 @@ from insatser_api.ops import catalog_diff, check
 from insatser_api.ops.logs import configure_logging
 from insatser_api.ops.metrics import MULTIPROC_DIR_VARIABLE
 from insatser_api.ops.reload import SUPERVISOR_PID_VARIABLE
+from insatser_api.records.cli import records_app
 from insatser_api.security.cli import keys_app
+from insatser_api.statistics.retention import decision_log_app
 
 app = typer.Typer(help="insatser-api: katalog och behörighetsprövning", no_args_is_help=True)
 openapi_app = typer.Typer(help="Den publicerade OpenAPI-specifikationen", no_args_is_help=True)
@@ -35,6 +37,8 @@ app.add_typer(openapi_app, name="openapi")
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
+app.add_typer(decision_log_app, name="decision-log")
+app.add_typer(records_app, name="records")
 
 
 @app.command()

@@ -50,6 +50,20 @@ class Settings(BaseSettings):
         description="Record every eligibility answer, without identity, for the nämnd's "
         "uppföljning",
     )
+    decision_log_retention_days: int = Field(
+        default=730,
+        ge=30,
+        le=3650,
+        description="Days a decision-log row is kept; `insatser-api decision-log prune` "
+        "removes older rows (docs/privacy.md, Gallring)",
+    )
+    statistics_min_count: int = Field(
+        default=5,
+        ge=1,
+        le=100,
+        description="Counts below this are suppressed in every statistics answer, so that no "
+        "small group can point at a person (docs/privacy.md); 1 turns suppression off",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(

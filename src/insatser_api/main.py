@@ -15,10 +15,12 @@ from insatser_api import __version__
 from insatser_api.catalog.dependencies import CATALOG_VERSION_HEADER
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.router import router as catalog_router
+from insatser_api.catalog.vardkedja_router import router as vardkedja_router
 from insatser_api.config import Settings, get_settings
 from insatser_api.decisions.log import DecisionLog
 from insatser_api.eligibility.facts import router as facts_router
 from insatser_api.eligibility.router import router as eligibility_router
+from insatser_api.hsds.router import router as hsds_router
 from insatser_api.kit.database import Database
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import install_problem_handlers
@@ -81,6 +83,10 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
                 "description": "Anteckningar om genomförda insatser (14 kap. 3–5 § SoL).",
             },
             {"name": "Uppföljning", "description": "Statistik för nämndens uppföljning."},
+            {
+                "name": "Tjänstekatalog (HSDS)",
+                "description": "Katalogen som Open Referral HSDS 3.0, för tjänstekataloger.",
+            },
             {"name": "Drift", "description": "Hälsa, mätvärden och omladdning av katalogen."},
         ],
     )
@@ -94,6 +100,8 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
     install_auth_problem_handler(app)
     app.include_router(catalog_router)
     app.include_router(facts_router)
+    app.include_router(vardkedja_router)
+    app.include_router(hsds_router)
     app.include_router(eligibility_router)
     app.include_router(records_router)
     app.include_router(statistics_router)

@@ -50,6 +50,7 @@ async def test_as_of_picks_the_version(two_version_client: httpx.AsyncClient) ->
         "legal_basis": "14 kap. 5 § socialtjänstlagen (2025:400)",
         "text": "Nämnden har beslutat att uppgifter som kan röja identiteten inte dokumenteras.",
         "decision": DECISION,
+        "topics": [],
     }
 
 

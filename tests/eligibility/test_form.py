@@ -90,6 +90,15 @@ async def test_the_screening_takes_the_lists_filters(client: httpx.AsyncClient) 
     assert [r["insats_id"] for r in nexus["results"]] == ["booster-nexus"]
 
 
+async def test_the_taxonomy_filters_apply_to_the_screening(client: httpx.AsyncClient) -> None:
+    params = {"vardkedja": "eftervard", "per_page": "200"}
+    listed = (await client.get("/v1/insatser", params=params)).json()
+    wanted = [item["id"] for item in listed["items"]]
+    assert 0 < len(wanted) < 28
+    answer = await _screen(client, ADULT, vardkedja="eftervard")
+    assert [r["insats_id"] for r in answer["results"]] == wanted
+
+
 async def test_filters_and_insats_ids_both_apply(client: httpx.AsyncClient) -> None:
     body = {**ADULT, "insats_ids": ["cra", "akutboendet", "booster-nexus"]}
     answer = await _screen(client, body, enhet="Nexus")

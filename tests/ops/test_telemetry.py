@@ -53,6 +53,15 @@ async def test_an_id_is_made_when_none_is_given(client: httpx.AsyncClient) -> No
         "200811222389",  # a personnummer
         "req-20081122-2389",
         "081122+2389",
+        # issue 12: the same detector as for journal texts, so every written form
+        "19750314.4045",
+        "19750314_4045",
+        "750314:4045",
+        "1975-03-14-4045",
+        "7-5-0-3-1-4-4-0-4-5",
+        "req-1975-03-14",  # a date
+        "batch-20261120",
+        "070-1234567",  # a phone number
         "",
     ],
 )
@@ -62,7 +71,16 @@ def test_unsafe_ids_are_replaced(offered: str) -> None:
     assert len(made) == 32
 
 
-@pytest.mark.parametrize("offered", ["abc", "550e8400-e29b-41d4-a716-44665544000a", "k.c:1_2-3"])
+@pytest.mark.parametrize(
+    "offered",
+    [
+        "abc",
+        "550e8400-e29b-41d4-a716-44665544000a",
+        "k.c:1_2-3",
+        "4bf92f3577b34da6a3ce929d0e0e4736",  # a W3C trace id
+        "kundcenter-42",
+    ],
+)
 def test_safe_ids_are_kept(offered: str) -> None:
     assert request_id_from(offered.encode()) == offered
 

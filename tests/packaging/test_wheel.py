@@ -197,6 +197,8 @@ def test_serve_from_any_folder_answers_on_a_database_it_made(
         "eligibility:check",
         "-s",
         "documentation:read",
+        "-e",
+        "*",  # a documentation key names the enheter whose records it reads
         cwd=other,
         env=served.env,
     )

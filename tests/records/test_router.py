@@ -17,7 +17,12 @@ pytestmark = [pytest.mark.database, pytest.mark.usefixtures("empty_tables")]
 
 PERSONNUMMER = "19851231-1237"
 INDIVIDUAL = {"performed_on": "2026-11-20", "personnummer": PERSONNUMMER, "text": "Samtal 1."}
-ADVISORY = {"performed_on": "2026-11-20", "text": "Allmän information om stöd vid spelproblem."}
+ADVISORY = {
+    "performed_on": "2026-11-20",
+    "contact": "telefon",
+    "topic": "spel",
+    "text": "Allmän information om stöd vid spelproblem.",
+}
 
 
 def _count(engine: Engine) -> int:
@@ -84,6 +89,8 @@ async def test_advisory_record_without_identity_is_stored(client: httpx.AsyncCli
     assert record["legal_basis"].startswith("14 kap. 4 §")
     assert record["personnummer"] is None
     assert record["text"] == ADVISORY["text"]
+    assert (record["contact"], record["topic"]) == ("telefon", "spel")
+    assert (record["participants"], record["duration_minutes"]) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -124,12 +131,13 @@ async def test_deidentified_mode_follows_the_catalogue_in_force_on_the_day(
         two_version_client, "spelbehandling", {**INDIVIDUAL, "performed_on": LATER}
     )
     assert refused.status_code == 422
-    assert {e["field"] for e in refused.json()["errors"]} == {"personnummer"}
-    assert "14 kap. 5 §" in refused.json()["errors"][0]["message"]
+    fields = {e["field"]: e for e in refused.json()["errors"]}
+    assert set(fields) == {"personnummer", "contact"}
+    assert "14 kap. 5 §" in fields["personnummer"]["message"]
     after = await _post(
         two_version_client,
         "spelbehandling",
-        {"performed_on": LATER, "text": "Gruppträff 3, avidentifierat: 6 deltagare."},
+        {"performed_on": LATER, "contact": "grupp", "participants": 6, "text": "Gruppträff 3."},
     )
     assert after.status_code == 201, after.text
     assert after.json()["mode"] == "deidentified"

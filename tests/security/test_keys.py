@@ -41,6 +41,18 @@ def test_principal_writes_only_for_its_enheter() -> None:
     assert not reader.may_write_for("Nexus")
 
 
+def test_principal_reads_only_for_its_enheter() -> None:
+    nexus = Principal("1", "nexus", frozenset({scopes.DOCUMENTATION_READ}), frozenset({"Nexus"}))
+    assert nexus.may_read_for("nexus")
+    assert not nexus.may_read_for("Familjestöd Bryggan")
+    assert nexus.readable_among(["Nexus", "Familjestöd Bryggan"]) == frozenset({"Nexus"})
+    everywhere = Principal("2", "all", frozenset({scopes.DOCUMENTATION_READ}), None)
+    assert everywhere.readable_among(["Nexus"]) is None
+    writer = Principal("3", "writer", frozenset({scopes.DOCUMENTATION_WRITE}), None)
+    assert not writer.may_read_for("Nexus")
+    assert writer.readable_among(["Nexus"]) == frozenset()
+
+
 database = pytest.mark.database
 
 
@@ -67,6 +79,7 @@ def test_only_the_hash_is_stored(sessions: sessionmaker[Session]) -> None:
         ([], [], "minst en behörighet"),
         (["catalog:write"], [], "Okänd behörighet"),
         ([scopes.DOCUMENTATION_WRITE], [], "kräver att enheterna anges"),
+        ([scopes.DOCUMENTATION_READ], [], "kräver att enheterna anges"),
         ([scopes.CATALOG_READ], ["Nexus"], "bara tillsammans med documentation:write"),
         ([scopes.DOCUMENTATION_WRITE], ["*", "Nexus"], "antingen '*'"),
     ],

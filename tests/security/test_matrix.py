@@ -20,6 +20,7 @@ pytestmark = pytest.mark.database
 _BODY = {"as_of": "2026-11-23", "applicant": {"age": 30, "folkbokford_kommunkod": "2380"}}
 _RECORD = {"performed_on": "2026-11-20", "personnummer": "198512311237", "text": "Samtal."}
 _NO_RECORD = "00000000-0000-4000-8000-000000000000"
+_NO_SERVICE = "00000000-0000-5000-8000-000000000000"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ ENDPOINTS = [
     Endpoint("GET", "/v1/insatser", scopes.CATALOG_READ),
     Endpoint("GET", "/v1/insatser/cra", scopes.CATALOG_READ),
     Endpoint("GET", "/v1/facts", scopes.CATALOG_READ),
+    Endpoint("GET", "/v1/vardkedja", scopes.CATALOG_READ),
+    Endpoint("GET", "/v1/hsds/services", scopes.CATALOG_READ),
+    Endpoint("GET", f"/v1/hsds/services/{_NO_SERVICE}", scopes.CATALOG_READ, None, (404,)),
     Endpoint("POST", "/v1/insatser/cra/eligibility", scopes.ELIGIBILITY_CHECK, _BODY),
     Endpoint("POST", "/v1/eligibility", scopes.ELIGIBILITY_CHECK, _BODY),
     Endpoint("POST", "/v1/insatser/cra/documentation", scopes.DOCUMENTATION_WRITE, _RECORD),
@@ -59,7 +63,7 @@ OPEN = [("GET", "/health/live"), ("GET", "/health/ready")]
 def tokens(secured_app: FastAPI) -> dict[str, str]:
     sessions = secured_app.state.database.write_sessions
     issued = {
-        scope: issue_key(sessions, [scope], ["*"] if scope == scopes.DOCUMENTATION_WRITE else [])
+        scope: issue_key(sessions, [scope], ["*"] if scope in scopes.LIMITED_BY_ENHET else [])
         for scope in ALL_SCOPES
     }
     every = sorted(ALL_SCOPES)
@@ -143,8 +147,10 @@ def test_every_route_is_in_the_matrix(secured_app: FastAPI) -> None:
 
 def _template(path: str) -> str:
     # The matrix calls concrete paths; compare them with the route templates.
-    return path.replace("/v1/insatser/cra", "/v1/insatser/{insats_id}").replace(
-        _NO_RECORD, "{record_id}"
+    return (
+        path.replace("/v1/insatser/cra", "/v1/insatser/{insats_id}")
+        .replace(_NO_RECORD, "{record_id}")
+        .replace(_NO_SERVICE, "{id}")
     )
 
 

@@ -59,13 +59,16 @@ async def test_period_outside_the_log_is_empty(client: httpx.AsyncClient, app: F
         "total": 0,
         "items": [],
         "conditions": [],
+        "suppression": {"min_count": 1, "suppressed": 0, "note": "Inga antal döljs."},
     }
 
 
 async def test_documentation_grouped_by_insats_month_and_mode(client: httpx.AsyncClient) -> None:
     advisory = "/v1/insatser/radgivande-samtal/documentation"
     for day in ("2026-09-03", "2026-09-20", "2026-10-01"):
-        response = await client.post(advisory, json={"performed_on": day})
+        response = await client.post(
+            advisory, json={"performed_on": day, "contact": "telefon", "topic": "spel"}
+        )
         assert response.status_code == 201
     first = (
         await client.post(
@@ -144,7 +147,8 @@ def test_code_combinations_are_split_into_counts_per_code() -> None:
             ("cra", "2026-11", "folkbokford age", "", 3),
             ("cra", "2026-11", "folkbokford", "has_cra_behandlare", 2),
             ("cra", "2026-10", "", "age", 1),
-        ]
+        ],
+        min_count=1,
     )
     assert [(c.month, c.code, c.status, c.count) for c in counts] == [
         ("2026-10", "age", "unknown", 1),

@@ -69,7 +69,8 @@ def test_each_test_has_a_fresh_database(insatser_service):
     page = insatser_service.client.list_documentation_records()
     assert page.total_items == 0
     insatser_service.client.create_documentation_record(
-        "radgivande-samtal", {"performed_on": "2025-12-01"}
+        "radgivande-samtal",
+        {"performed_on": "2025-12-01", "contact": "telefon", "topic": "alkohol"},
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_DIGEST = "sha256:f21877cde9beae758988bea51edc3fb7b2409b7813bf94ddfb706c313f0624de"
+_DIGEST = "sha256:6e63c260f4f1516451c16dc500681d1435c2d82c548107dfa2b170a4c514fd4f"
 
 CATALOG: dict[str, Any] = {
     "kommun": {"kod": "2380", "namn": "Östersunds kommun"},
@@ -58,6 +58,9 @@ INSATS_PAGE: dict[str, Any] = {
             "villkor": "Folkbokförd i Östersunds kommun.",
             "documentation_mode": "individual",
             "kanaler": ["telefon", "kundcenter", "app", "fysiskt"],
+            "taxonomy": {"typ": "behandlande", "fokus": ["foraldrar"], "vardkedja": []},
+            "leder_till": [],
+            "foregas_av": [],
         }
     ],
     "total_items": 16,
@@ -84,7 +87,12 @@ INSATS: dict[str, Any] = {
             "kind": "fact",
             "description": "Har en CRA-behandlare",
             "source": "4.5.4",
-            "parameters": {"fact": "facts.has_cra_behandlare", "expected": True},
+            "parameters": {
+                "fact": "facts.has_cra_behandlare",
+                "expected": True,
+                "insats_ids": ["cra"],
+                "ongoing": True,
+            },
             "facts": [
                 {
                     "key": "facts.has_cra_behandlare",
@@ -119,9 +127,50 @@ INSATS: dict[str, Any] = {
             "ifrågasättas, eftersom bilagan inte är konsekvent: … Inledningens syfte avgör: …",
             "basis": "rules.md, Folkbokföring; bilagan avsnitt 1 (inledningen), 3.1.1, 4.5.5, "
             "4.5.12, 4.5.13 och 4.6.1",
-        }
+        },
+        {
+            "topic": "taxonomi",
+            "text": "Typ behandlande: gruppbehandling fyra förmiddagar i veckan i 14 veckor. Fas "
+            "primärbehandling: den ges samtidigt som personens egen CRA-behandling, inte efter "
+            "den. …",
+            "basis": "Örebro läns kartläggning av öppen missbruksvård (tjänstemenyn); Jordnära "
+            "(vårdkedjans faser) och Säviq (inslussning i samhället); bilagan 4.5.4",
+        },
     ],
+    "taxonomy": {
+        "typ": "behandlande",
+        "fokus": ["vuxna", "alkohol_narkotika", "arbete"],
+        "vardkedja": ["primarbehandling"],
+    },
+    "leder_till": [],
+    "foregas_av": ["cra"],
     "catalog_version": "2025-07-01",
+}
+
+VARDKEDJA: dict[str, Any] = {
+    "nodes": [
+        {"id": "cra", "title": "CRA-primärbehandling", "vardkedja": ["primarbehandling"]},
+        {"id": "f-cra", "title": "Förstärkt CRA (F-CRA)", "vardkedja": ["primarbehandling"]},
+        {
+            "id": "booster-nexus",
+            "title": "Booster efter avslutad insats",
+            "vardkedja": ["eftervard"],
+        },
+    ],
+    "edges": [
+        {
+            "from": "cra",
+            "to": "f-cra",
+            "condition": "has_cra_behandlare",
+            "text": "medan insatsen pågår",
+        },
+        {
+            "from": "cra",
+            "to": "booster-nexus",
+            "condition": "earlier_insats",
+            "text": "inom ett år efter avslutad insats",
+        },
+    ],
 }
 
 

@@ -1,7 +1,8 @@
 """The filters that select insatser, defined once for every endpoint that selects them:
 `GET /v1/insatser` (the list) and `POST /v1/eligibility` (the screening) take the same query
-parameters and read them into one `InsatsFilter` (api.md, Answers that drive a form). A new
-filter is added here, and both endpoints have it."""
+parameters and read them into one `InsatsFilter` (api.md, Answers that drive a form), the
+taxonomy filters (`typ`, `fokus`, `vardkedja`) among them. A new filter is added here, and both
+endpoints have it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,47 @@ from typing import Annotated
 from fastapi import Depends, Query
 
 from insatser_api.catalog.schemas import DocumentationMode, Insats, Kanal
+from insatser_api.catalog.taxonomy import Fas, Fokus, Typ
 from insatser_api.kit.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class TaxonomyFilter:
+    """None = no filter; given filters combine with AND."""
+
+    typ: Typ | None = None
+    fokus: Fokus | None = None
+    vardkedja: Fas | None = None
+
+    def matches(self, insats: Insats) -> bool:
+        taxonomy = insats.taxonomy
+        if self.typ is not None and taxonomy.typ is not self.typ:
+            return False
+        if self.fokus is not None and self.fokus not in taxonomy.fokus:
+            return False
+        return self.vardkedja is None or self.vardkedja in taxonomy.vardkedja
+
+    @property
+    def empty(self) -> bool:
+        return self.typ is None and self.fokus is None and self.vardkedja is None
+
+
+async def taxonomy_filter(
+    typ: Annotated[
+        Typ | None, Query(description="Insatsens typ, t.ex. behandlande eller upprathallande")
+    ] = None,
+    fokus: Annotated[
+        Fokus | None,
+        Query(
+            description="Vilka insatsen vänder sig till eller problemområdet, t.ex. anhoriga_vuxna"
+        ),
+    ] = None,
+    vardkedja: Annotated[Fas | None, Query(description="Fas i vårdkedjan, t.ex. eftervard")] = None,
+) -> TaxonomyFilter:
+    return TaxonomyFilter(typ=typ, fokus=fokus, vardkedja=vardkedja)
+
+
+TaxonomyFilterDep = Annotated[TaxonomyFilter, Depends(taxonomy_filter)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +65,7 @@ class InsatsFilter:
     documentation_mode: DocumentationMode | None = None
     kanal: Kanal | None = None
     q: str | None = None
+    taxonomy: TaxonomyFilter = field(default_factory=TaxonomyFilter)
     _words: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -38,6 +80,7 @@ class InsatsFilter:
             and self.documentation_mode is None
             and self.kanal is None
             and not self._words
+            and self.taxonomy.empty
         )
 
     def matches(self, insats: Insats) -> bool:
@@ -48,6 +91,8 @@ class InsatsFilter:
         if self.documentation_mode and insats.documentation.mode is not self.documentation_mode:
             return False
         if self.kanal and all(c.kanal is not self.kanal for c in insats.aktualisering.kanaler):
+            return False
+        if not self.taxonomy.matches(insats):
             return False
         if not self._words:
             return True
@@ -78,6 +123,7 @@ def search_text(insats: Insats) -> str:
 # `async def`, as the other dependencies: a plain `def` would run in a worker thread
 # (catalog/dependencies.py).
 async def insats_filter(
+    taxonomy: TaxonomyFilterDep,
     sektor: Annotated[str | None, Query(description="KAF, BUV eller Öppenvård")] = None,
     enhet: Annotated[str | None, Query(description="Enhet, t.ex. Nexus")] = None,
     documentation_mode: Annotated[DocumentationMode | None, Query()] = None,
@@ -87,7 +133,12 @@ async def insats_filter(
     ] = None,
 ) -> InsatsFilter:
     return InsatsFilter(
-        sektor=sektor, enhet=enhet, documentation_mode=documentation_mode, kanal=kanal, q=q
+        sektor=sektor,
+        enhet=enhet,
+        documentation_mode=documentation_mode,
+        kanal=kanal,
+        q=q,
+        taxonomy=taxonomy,
     )
 
 

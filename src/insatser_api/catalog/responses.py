@@ -17,11 +17,16 @@ from insatser_api.catalog.schemas import (
     Kommun,
     Tolkning,
 )
+from insatser_api.catalog.taxonomy import TaxonomyView
+from insatser_api.catalog.vardkedja import vardkedja_of
 
 # The models here are what the client reads, so this module imports only pydantic and the
 # catalogue's schemas at load; the registry and the rules layer only where they are used.
 if TYPE_CHECKING:
     from insatser_api.catalog.registry import CatalogRegistry, CatalogVersion
+
+LEDER_TILL = "Insatser som denna öppnar: deras villkor nämner den som tidigare insats"
+FOREGAS_AV = "Insatser som öppnar denna: dess villkor nämner dem som tidigare insatser"
 
 
 class CatalogInfo(BaseModel):
@@ -83,6 +88,9 @@ class InsatsSummary(BaseModel):
     villkor: str
     documentation_mode: DocumentationMode
     kanaler: list[Kanal]
+    taxonomy: TaxonomyView
+    leder_till: list[str] = Field(description=LEDER_TILL)
+    foregas_av: list[str] = Field(description=FOREGAS_AV)
 
 
 class InsatsDetail(BaseModel):
@@ -104,6 +112,9 @@ class InsatsDetail(BaseModel):
     consent: ConsentView
     documentation: Documentation
     tolkning: list[Tolkning]
+    taxonomy: TaxonomyView
+    leder_till: list[str] = Field(description=LEDER_TILL)
+    foregas_av: list[str] = Field(description=FOREGAS_AV)
     catalog_version: str
 
 
@@ -145,7 +156,13 @@ def catalog_versions(registry: CatalogRegistry, today: dt.date) -> CatalogVersio
     )
 
 
-def insats_summary(insats: Insats) -> InsatsSummary:
+def taxonomy_view(insats: Insats) -> TaxonomyView:
+    taxonomy = insats.taxonomy
+    return TaxonomyView(typ=taxonomy.typ, fokus=taxonomy.fokus, vardkedja=taxonomy.vardkedja)
+
+
+def insats_summary(version: CatalogVersion, insats: Insats) -> InsatsSummary:
+    chain = vardkedja_of(version.catalog)
     return InsatsSummary(
         id=insats.id,
         section=insats.section,
@@ -156,6 +173,9 @@ def insats_summary(insats: Insats) -> InsatsSummary:
         villkor=insats.villkor.text,
         documentation_mode=insats.documentation.mode,
         kanaler=[c.kanal for c in insats.aktualisering.kanaler],
+        taxonomy=taxonomy_view(insats),
+        leder_till=list(chain.leder_till[insats.id]),
+        foregas_av=list(chain.foregas_av[insats.id]),
     )
 
 
@@ -163,6 +183,7 @@ def insats_detail(version: CatalogVersion, insats: Insats) -> InsatsDetail:
     from insatser_api.rules.consent import CONSENT_BASIS
 
     catalog = version.catalog
+    chain = vardkedja_of(catalog)
     specs = catalog.conditions_of(insats)
     compiled = version.compiled.insatser[insats.id].conditions
     questions = {key.value: text for key, text in catalog.fact_questions.items()}
@@ -202,6 +223,10 @@ def insats_detail(version: CatalogVersion, insats: Insats) -> InsatsDetail:
             basis=CONSENT_BASIS,
         ),
         documentation=insats.documentation,
-        tolkning=insats.tolkning,
+        # The classification's tolkning beside the others, where a handläggare looks for them.
+        tolkning=[*insats.tolkning, *insats.taxonomy.tolkning],
+        taxonomy=taxonomy_view(insats),
+        leder_till=list(chain.leder_till[insats.id]),
+        foregas_av=list(chain.foregas_av[insats.id]),
         catalog_version=catalog.version,
     )

@@ -64,7 +64,7 @@ async def list_insatser(
     page: PageQuery = 1,
     per_page: PerPageQuery = 50,
 ) -> Page[InsatsSummary]:
-    found = [insats_summary(i) for i in version.catalog.insatser if selection.matches(i)]
+    found = [insats_summary(version, i) for i in version.catalog.insatser if selection.matches(i)]
     return paginate(found, page, per_page)
 
 

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from insatser_api.catalog.taxonomy import PERSON_FOKUS, PHASE_ORDER, Fas, Fokus, Typ
 from insatser_api.facts import KOMMUNKOD_FACTS, YES_NO_FACTS, FactKey
 from insatser_api.kit.schemas import StrictModel
 
@@ -89,6 +90,14 @@ class YesNoCondition(_ConditionBase):
     kind: Literal["fact"] = "fact"
     fact: FactKey
     expected: bool = True
+    insats_ids: list[InsatsId] = Field(
+        default_factory=list,
+        description="Insatser i katalogen som uppgiften gäller (vårdkedjan härleds härifrån)",
+    )
+    ongoing: bool = Field(
+        default=False,
+        description="Uppgiften gäller en pågående insats (annars en avslutad)",
+    )
 
     @model_validator(mode="after")
     def _yes_no_fact(self) -> YesNoCondition:
@@ -193,6 +202,13 @@ class Consent(StrictModel):
     text: str | None = Field(default=None, description="Bilagans text om samtycke")
 
 
+class DocumentationTopic(StrictModel):
+    """A topic a 14 kap. 4 or 5 § record may name instead of writing about the person."""
+
+    code: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", max_length=64)]
+    text: str = Field(description="Ämnet på svenska")
+
+
 class Documentation(StrictModel):
     mode: DocumentationMode
     legal_basis: str
@@ -200,6 +216,20 @@ class Documentation(StrictModel):
     decision: str | None = Field(
         default=None, description="Nämndens beslut om undantag (krävs för 14 kap. 5 §)"
     )
+    topics: list[DocumentationTopic] = Field(
+        default_factory=list,
+        description="Ämnen som en anteckning vid rådgivning (14 kap. 4 §) eller avidentifierad "
+        "dokumentation (14 kap. 5 §) väljer bland; tom lista: anteckningen anger inget ämne",
+    )
+
+    @model_validator(mode="after")
+    def _topics_only_without_identity(self) -> Documentation:
+        if self.topics and self.mode is DocumentationMode.INDIVIDUAL:
+            raise ValueError("topics are only declared for modes advisory and deidentified")
+        codes = [topic.code for topic in self.topics]
+        if len(codes) != len(set(codes)):
+            raise ValueError("topic codes are not unique")
+        return self
 
     @model_validator(mode="after")
     def _deidentified_needs_decision(self) -> Documentation:
@@ -222,6 +252,32 @@ class Tolkning(StrictModel):
     basis: str = Field(description="Var valet kommer ifrån, t.ex. rules.md eller lagrum")
 
 
+class Taxonomy(StrictModel):
+    """What kind of insats it is, whom it is for and its phase in a vårdkedja (api.md)."""
+
+    typ: Typ
+    fokus: list[Fokus] = Field(min_length=1)
+    vardkedja: list[Fas] = Field(
+        default_factory=list, description="Faser i vårdkedjan; tom = ingen behandlingskedja"
+    )
+    tolkning: list[Tolkning] = Field(
+        default_factory=list, description="Varför insatsen klassats så, där bilagan inte säger det"
+    )
+
+    @model_validator(mode="after")
+    def _codes(self) -> Taxonomy:
+        if len(set(self.fokus)) != len(self.fokus):
+            raise ValueError("fokus nämner samma kod två gånger")
+        if not PERSON_FOKUS.intersection(self.fokus):
+            raise ValueError(
+                "fokus behöver minst en grupp människor (vuxna, barn_unga, foraldrar, …)"
+            )
+        phases = [PHASE_ORDER[fas] for fas in self.vardkedja]
+        if phases != sorted(set(phases)):
+            raise ValueError("vardkedja ska nämna varje fas en gång, i vårdkedjans ordning")
+        return self
+
+
 class Insats(StrictModel):
     id: InsatsId
     section: Section
@@ -237,6 +293,7 @@ class Insats(StrictModel):
     consent: Consent
     documentation: Documentation
     tolkning: list[Tolkning] = Field(default_factory=list)
+    taxonomy: Taxonomy
 
 
 class Kommun(StrictModel):
@@ -292,11 +349,14 @@ class Catalog(StrictModel):
             if len(codes) != len(set(codes)):
                 raise ValueError(f"insats {insats.id!r}: villkorens koder är inte unika")
             for spec in _flatten(insats.villkor.conditions):
-                if isinstance(spec, EarlierInsatsCondition):
-                    unknown = sorted(set(spec.insats_ids + spec.excluded_insats_ids) - known)
+                if isinstance(spec, EarlierInsatsCondition | YesNoCondition):
+                    named = set(spec.insats_ids)
+                    if isinstance(spec, EarlierInsatsCondition):
+                        named |= set(spec.excluded_insats_ids)
+                    unknown = sorted(named - known)
                     if unknown:
                         raise ValueError(
-                            f"insats {insats.id!r}: earlier_insats nämner okända insatser: "
+                            f"insats {insats.id!r}: {spec.kind} nämner okända insatser: "
                             + ", ".join(unknown)
                         )
         missing = sorted(k.value for k in FactKey if k not in self.fact_questions)

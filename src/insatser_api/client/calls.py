@@ -6,6 +6,7 @@ The sync and async clients only send these, so the two cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -16,6 +17,8 @@ from pydantic import BaseModel, TypeAdapter
 
 from insatser_api.catalog.responses import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
+from insatser_api.catalog.taxonomy import Fas, Fokus, Typ
+from insatser_api.catalog.vardkedja import VardkedjaGraph
 from insatser_api.client.errors import ProblemResponse
 from insatser_api.eligibility.schemas import (
     EligibilityAllRequest,
@@ -24,6 +27,7 @@ from insatser_api.eligibility.schemas import (
     EligibilityResponse,
     FactList,
 )
+from insatser_api.hsds.schemas import HsdsService, HsdsServicePage
 from insatser_api.kit.page import Page
 from insatser_api.ops.schemas import CatalogReloaded
 from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
@@ -125,6 +129,9 @@ def list_insatser(
     documentation_mode: DocumentationMode | None,
     kanal: Kanal | None,
     q: str | None,
+    typ: Typ | None,
+    fokus: Fokus | None,
+    vardkedja: Fas | None,
     page: int,
     per_page: int,
 ) -> Call[Page[InsatsSummary]]:
@@ -135,6 +142,9 @@ def list_insatser(
         documentation_mode=documentation_mode.value if documentation_mode else None,
         kanal=kanal.value if kanal else None,
         q=q,
+        typ=typ.value if typ else None,
+        fokus=fokus.value if fokus else None,
+        vardkedja=vardkedja.value if vardkedja else None,
         page=page,
         per_page=per_page,
     )
@@ -147,6 +157,35 @@ def get_insats(insats_id: str, as_of: dt.date | None) -> Call[InsatsDetail]:
 
 def list_facts(as_of: dt.date | None) -> Call[FactList]:
     return Call("GET", "/v1/facts", _model(FactList), _params(as_of=as_of))
+
+
+def get_vardkedja(as_of: dt.date | None) -> Call[VardkedjaGraph]:
+    return Call("GET", "/v1/vardkedja", _model(VardkedjaGraph), _params(as_of=as_of))
+
+
+def list_hsds_services(
+    *,
+    as_of: dt.date | None,
+    organization_id: uuid.UUID | str | None,
+    taxonomy_term_id: uuid.UUID | str | None,
+    taxonomy_id: uuid.UUID | str | None,
+    page: int,
+    per_page: int,
+) -> Call[HsdsServicePage]:
+    params = _params(
+        as_of=as_of,
+        organization_id=organization_id,
+        taxonomy_term_id=taxonomy_term_id,
+        taxonomy_id=taxonomy_id,
+        page=page,
+        per_page=per_page,
+    )
+    return Call("GET", "/v1/hsds/services", _model(HsdsServicePage), params)
+
+
+def get_hsds_service(service_id: uuid.UUID | str, as_of: dt.date | None) -> Call[HsdsService]:
+    path = "/v1/hsds/services/" + quote(str(service_id), safe="")
+    return Call("GET", path, _model(HsdsService), _params(as_of=as_of))
 
 
 def check_eligibility(insats_id: str, body: EligibilityBody) -> Call[EligibilityResponse]:
@@ -162,6 +201,9 @@ def check_eligibility_all(
     documentation_mode: DocumentationMode | None = None,
     kanal: Kanal | None = None,
     q: str | None = None,
+    typ: Typ | None = None,
+    fokus: Fokus | None = None,
+    vardkedja: Fas | None = None,
 ) -> Call[EligibilityAllResponse]:
     """The screening; the filters are the list's (`list_insatser`), and select among the
     insatser of the body's `insats_ids` when it has them."""
@@ -171,6 +213,9 @@ def check_eligibility_all(
         documentation_mode=documentation_mode.value if documentation_mode else None,
         kanal=kanal.value if kanal else None,
         q=q,
+        typ=typ.value if typ else None,
+        fokus=fokus.value if fokus else None,
+        vardkedja=vardkedja.value if vardkedja else None,
     )
     return Call(
         "POST",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator, Mapping
 from types import TracebackType
 from typing import Self, TypeVar
@@ -11,6 +12,8 @@ import httpx
 
 from insatser_api.catalog.responses import CatalogInfo, CatalogVersions, InsatsDetail, InsatsSummary
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
+from insatser_api.catalog.taxonomy import Fas, Fokus, Typ
+from insatser_api.catalog.vardkedja import VardkedjaGraph
 from insatser_api.client import calls
 from insatser_api.client.calls import (
     Call,
@@ -20,6 +23,7 @@ from insatser_api.client.calls import (
     Readiness,
 )
 from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse, FactList
+from insatser_api.hsds.schemas import HsdsService, HsdsServicePage
 from insatser_api.kit.page import Page
 from insatser_api.ops.schemas import CatalogReloaded
 from insatser_api.records.schemas import DocumentationRecordOut
@@ -77,6 +81,9 @@ class InsatserClient:
         documentation_mode: DocumentationMode | None = None,
         kanal: Kanal | None = None,
         q: str | None = None,
+        typ: Typ | None = None,
+        fokus: Fokus | None = None,
+        vardkedja: Fas | None = None,
         page: int = 1,
         per_page: int = 50,
     ) -> Page[InsatsSummary]:
@@ -88,6 +95,9 @@ class InsatserClient:
                 documentation_mode=documentation_mode,
                 kanal=kanal,
                 q=q,
+                typ=typ,
+                fokus=fokus,
+                vardkedja=vardkedja,
                 page=page,
                 per_page=per_page,
             )
@@ -102,6 +112,9 @@ class InsatserClient:
         documentation_mode: DocumentationMode | None = None,
         kanal: Kanal | None = None,
         q: str | None = None,
+        typ: Typ | None = None,
+        fokus: Fokus | None = None,
+        vardkedja: Fas | None = None,
         per_page: int = 200,
     ) -> Iterator[InsatsSummary]:
         """Every matching insats, page after page."""
@@ -114,6 +127,9 @@ class InsatserClient:
                 documentation_mode=documentation_mode,
                 kanal=kanal,
                 q=q,
+                typ=typ,
+                fokus=fokus,
+                vardkedja=vardkedja,
                 page=page,
                 per_page=per_page,
             )
@@ -129,6 +145,35 @@ class InsatserClient:
         """Every fact the catalogue can ask, with its question and answers (negatives too)."""
         return self._send(calls.list_facts(as_of))
 
+    def get_vardkedja(self, *, as_of: dt.date | None = None) -> VardkedjaGraph:
+        return self._send(calls.get_vardkedja(as_of))
+
+    def list_hsds_services(
+        self,
+        *,
+        as_of: dt.date | None = None,
+        organization_id: uuid.UUID | str | None = None,
+        taxonomy_term_id: uuid.UUID | str | None = None,
+        taxonomy_id: uuid.UUID | str | None = None,
+        page: int = 1,
+        per_page: int = 50,
+    ) -> HsdsServicePage:
+        return self._send(
+            calls.list_hsds_services(
+                as_of=as_of,
+                organization_id=organization_id,
+                taxonomy_term_id=taxonomy_term_id,
+                taxonomy_id=taxonomy_id,
+                page=page,
+                per_page=per_page,
+            )
+        )
+
+    def get_hsds_service(
+        self, service_id: uuid.UUID | str, *, as_of: dt.date | None = None
+    ) -> HsdsService:
+        return self._send(calls.get_hsds_service(service_id, as_of))
+
     def check_eligibility(self, insats_id: str, body: EligibilityBody) -> EligibilityResponse:
         return self._send(calls.check_eligibility(insats_id, body))
 
@@ -141,6 +186,9 @@ class InsatserClient:
         documentation_mode: DocumentationMode | None = None,
         kanal: Kanal | None = None,
         q: str | None = None,
+        typ: Typ | None = None,
+        fokus: Fokus | None = None,
+        vardkedja: Fas | None = None,
     ) -> EligibilityAllResponse:
         """Every insats (or those of `insats_ids`), limited by the list's filters."""
         return self._send(
@@ -151,6 +199,9 @@ class InsatserClient:
                 documentation_mode=documentation_mode,
                 kanal=kanal,
                 q=q,
+                typ=typ,
+                fokus=fokus,
+                vardkedja=vardkedja,
             )
         )
 

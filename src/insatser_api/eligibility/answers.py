@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from insatser_api.catalog.registry import CatalogVersion
+from insatser_api.catalog.vardkedja import vardkedja_of
 from insatser_api.eligibility.schemas import EligibilityResponse, Summary
 from insatser_api.rules import Decision, Outcome
 from insatser_api.rules.changes import eligible_from
@@ -112,6 +113,10 @@ def _answer(
             {"codes": list(change.codes), "message": change.message}
             for change in decision.what_would_change
         ]
+    if decision.outcome is Outcome.ELIGIBLE:
+        successors = vardkedja_of(version.catalog).successors_json.get(decision.insats_id)
+        if successors:
+            answer["successors"] = list(successors)
     answer["information"] = decision.information
     return answer
 

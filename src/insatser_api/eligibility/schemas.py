@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, model_validator
 
 from insatser_api.catalog.schemas import DocumentationMode, InsatsId
+from insatser_api.catalog.vardkedja import Successor
 from insatser_api.kit.dates import IsoDate
 from insatser_api.kit.schemas import StrictModel
 from insatser_api.outcomes import Outcome, Status
@@ -188,6 +189,12 @@ class EligibilityResponse(BaseModel):
         exclude_if=lambda v: v is None,
         description="Vid not_eligible och needs_information: de minsta uppsättningarna villkor "
         "som, uppfyllda, skulle göra personen berättigad; tom när ingen finns",
+    )
+    successors: list[Successor] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="Bara när outcome är eligible: insatserna i vårdkedjan som denna öppnar, "
+        "med villkoret och när de öppnar",
     )
     information: str | None = Field(
         description="Information enligt 11 kap. 6 § SoL; finns alltid vid not_eligible"

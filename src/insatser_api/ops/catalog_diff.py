@@ -1,7 +1,8 @@
 """What changed between two catalogue versions, in Swedish, for a nämndsekreterare.
 
 Compared per insats (matched by id): title, målgrupp, villkor (the text as written and each
-structured condition by its code), consent, channels and documentation mode. The inledning's
+structured condition by its code), consent, channels, documentation mode and the taxonomy
+(typ, fokus, vårdkedja). The inledning's
 general conditions are compared once, not repeated under every insats they apply to.
 """
 
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from insatser_api.catalog.schemas import Catalog, ConditionSpec, Documentation, Insats
+from insatser_api.catalog.schemas import Catalog, ConditionSpec, Documentation, Insats, Taxonomy
 
 DOCUMENTATION_MODES = {
     "individual": "på individnivå (14 kap. 3 §)",
@@ -29,6 +30,7 @@ PARAMETER_NAMES = {
     "insats_ids": "tidigare insatser",
     "enheter": "tidigare enheter",
     "within_years": "inom antal år",
+    "ongoing": "gäller pågående insats",
     "any_of": "alternativ",
     "source": "avsnitt",
     "kind": "slag",
@@ -123,6 +125,24 @@ def _insats_changes(old: Insats, new: Insats) -> list[str]:
         parts = [f"ny: {c}" for c in sorted(new_channels - old_channels)]
         parts += [f"borttagen: {c}" for c in sorted(old_channels - new_channels)]
         changes.append("Vägar in: " + ", ".join(parts) + ".")
+    changes += _taxonomy_changes(old.taxonomy, new.taxonomy)
+    return changes
+
+
+def _taxonomy_changes(old: Taxonomy, new: Taxonomy) -> list[str]:
+    changes = []
+    if old.typ != new.typ:
+        changes.append(f"Typ: {old.typ.value} → {new.typ.value}.")
+    for label, before, after in (
+        ("Fokus", [f.value for f in old.fokus], [f.value for f in new.fokus]),
+        ("Vårdkedjan", [f.value for f in old.vardkedja], [f.value for f in new.vardkedja]),
+    ):
+        if before != after:
+            parts = [f"ny: {c}" for c in after if c not in before]
+            parts += [f"borttagen: {c}" for c in before if c not in after]
+            changes.append(f"{label}: " + (", ".join(parts) or "ny ordning") + ".")
+    if old.tolkning != new.tolkning:
+        changes.append("Tolkningen av klassificeringen har ändrats.")
     return changes
 
 

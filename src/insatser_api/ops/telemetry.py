@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from insatser_api.ops.logs import REQUEST_ID
 from insatser_api.ops.metrics import HTTP_DURATION, HTTP_REQUESTS, UNMATCHED_ROUTE
+from insatser_api.security.identity import REQUEST_ID_KINDS, find_identity
 
 REQUEST_ID_HEADER = b"x-request-id"
 
@@ -24,18 +25,25 @@ access_logger = logging.getLogger("insatser_api.access")
 # A caller's id is kept only if it is a short token of safe characters; anything else could be
 # text the caller did not mean to have logged.
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
-# ... and never if it has the shape of a personnummer or samordningsnummer (10 or 12 digits,
-# `-` or `+` optional), which would otherwise go into every log line of the request.
-_IDENTITY_NUMBER = re.compile(r"(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)")
+# ... and never if it holds a personnummer, a phone number or a date in any written form
+# (`19750314.4045`, `750314:4045`), which would otherwise go into every log line of the
+# request: the same detector as for the journal's texts (security/identity).
+_FEW_DIGITS = 6  # fewer digits than this can hold no date, phone or personnummer
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 def request_id_from(header: bytes | None) -> str:
     if header is not None:
         candidate = header.decode("latin-1")
-        if _SAFE_ID.fullmatch(candidate) and not _IDENTITY_NUMBER.search(candidate):
+        if _SAFE_ID.fullmatch(candidate) and not _may_identify(candidate):
             return candidate
     return secrets.token_hex(16)
+
+
+def _may_identify(candidate: str) -> bool:
+    if sum(ch.isdigit() for ch in candidate) < _FEW_DIGITS:
+        return False
+    return bool(find_identity(candidate, REQUEST_ID_KINDS))
 
 
 def route_template(scope: Scope, root_path: str) -> str:

@@ -21,6 +21,7 @@ from insatser_api.kit.errors import PROBLEM_RESPONSES, FieldError, NotFound
 from insatser_api.kit.pagination import Page, PageQuery, PerPageQuery
 from insatser_api.kit.periods import FromQuery, ToQuery, check_period
 from insatser_api.records import examples, repository
+from insatser_api.records.idempotency import hash_idempotency_key
 from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
 from insatser_api.records.service import to_out, write_record
 from insatser_api.security.dependencies import (
@@ -43,7 +44,8 @@ IdempotencyKey = Annotated[
         max_length=200,
         pattern=r"^[\x21-\x7e]+$",
         description="Klientens nyckel för begäran (t.ex. ett UUID). Ett nytt försök med samma "
-        "nyckel och samma innehåll skapar aldrig en andra anteckning.",
+        "nyckel och samma innehåll skapar aldrig en andra anteckning. Nyckeln sparas bara "
+        "som en nycklad hash.",
     ),
 ]
 RecordIdPath = Annotated[str, Path(description="Anteckningens id", max_length=36)]
@@ -56,8 +58,11 @@ RecordIdPath = Annotated[str, Path(description="Anteckningens id", max_length=36
     description="Sparar en anteckning om en genomförd insats. Insatsens dokumentationssätt i "
     "katalogen som gällde den dagen avgör innehållet: på individnivå (14 kap. 3 §) krävs "
     "personnummer och journaltext; vid rådgivning (14 kap. 4 §) och avidentifierad "
-    "dokumentation (14 kap. 5 §) avvisas allt som kan identifiera personen, också ett "
-    "personnummer i texten, och ingenting sparas. Anteckningar ändras eller tas aldrig bort: "
+    "dokumentation (14 kap. 5 §) bär fält med fasta värden anteckningen (`contact`, "
+    "`participants`, `duration_minutes`, ett `topic` ur insatsens lista i katalogen) och en "
+    "kort text får inte röja identitet: personnummer, födelsedatum, namn, e-post, "
+    "telefonnummer och adresser avvisas i alla skrivformer, felet säger vilket slag som "
+    "hittades men aldrig vad, och ingenting sparas. Anteckningar ändras eller tas aldrig bort: "
     "en rättelse är en ny anteckning med `corrects`. Med `Idempotency-Key` skapar ett nytt "
     "försök aldrig en andra anteckning (svaret har då huvudet `Idempotent-Replayed: true`).",
     responses={
@@ -85,7 +90,11 @@ RecordIdPath = Annotated[str, Path(description="Anteckningens id", max_length=36
                             "summary": "Rådgivning (t.ex. rådgivande samtal)",
                             "value": {
                                 "performed_on": "2026-11-20",
-                                "text": "Allmän information om stöd vid spelproblem.",
+                                "contact": "telefon",
+                                "participants": 1,
+                                "duration_minutes": 20,
+                                "topic": "spel",
+                                "text": "Tipsade om Spelpaus och stödlinjen.",
                             },
                         },
                     }
@@ -110,14 +119,22 @@ def create_documentation_record(
     ensure_may_write_for(principal, insats.enhet)  # Nexus staff cannot write Bryggan's records
     # One short write transaction, committed before the answer is built: on SQLite the
     # write lock is held from BEGIN IMMEDIATE to COMMIT and nothing else.
+    client = client_name(request)
+    key_hash = (
+        None
+        if idempotency_key is None
+        else hash_idempotency_key(
+            client, idempotency_key, request.app.state.settings.api_key_pepper.get_secret_value()
+        )
+    )
     with database.write_sessions.begin() as session:
         written = write_record(
             session,
             version=version,
             insats=insats,
             body=body,
-            client=client_name(request),
-            idempotency_key=idempotency_key,
+            client=client,
+            idempotency_key_hash=key_hash,
         )
         corrections = repository.corrections_of(session, [written.record.id])
         record = to_out(written.record, corrections.get(written.record.id, ()))
@@ -131,12 +148,13 @@ def create_documentation_record(
     "/v1/documentation",
     summary="Lista anteckningar",
     responses=example(examples.RECORDS),
-    description="Anteckningar om genomförda insatser, filtrerade på insats och på "
-    "genomförandedag (`from`, `to`, båda inräknade), i den ordning insatserna genomfördes.",
+    description="Anteckningar om genomförda insatser vid de enheter som API-nyckeln anger "
+    "(eller alla, `*`), filtrerade på insats och på genomförandedag (`from`, `to`, båda "
+    "inräknade), i den ordning insatserna genomfördes.",
 )
 def list_documentation_records(
     session: SessionDep,
-    _: DocumentationReader,
+    principal: DocumentationReader,
     insats_id: Annotated[str | None, Query(max_length=64, description="Insatsens id")] = None,
     from_: FromQuery = None,
     to: ToQuery = None,
@@ -149,6 +167,7 @@ def list_documentation_records(
         insats_id=insats_id,
         first=from_,
         last=to,
+        enheter=principal.readable_among(repository.enheter(session)),
         offset=(page - 1) * per_page,
         limit=per_page,
     )
@@ -165,13 +184,15 @@ def list_documentation_records(
     "/v1/documentation/{record_id}",
     summary="En anteckning",
     responses=example(examples.RECORD),
-    description="En anteckning med de senare anteckningar som rättar den (`corrected_by`).",
+    description="En anteckning med de senare anteckningar som rättar den (`corrected_by`). En "
+    "anteckning vid en enhet som API-nyckeln inte anger finns inte för den (404).",
 )
 def get_documentation_record(
-    record_id: RecordIdPath, session: SessionDep, _: DocumentationReader
+    record_id: RecordIdPath, session: SessionDep, principal: DocumentationReader
 ) -> DocumentationRecordOut:
     record = repository.get(session, record_id)
-    if record is None:
+    # Another enhet's record is answered as missing: a caller learns nothing of its existence.
+    if record is None or not principal.may_read_for(record.enhet):
         raise NotFound(
             "Anteckningen finns inte.",
             [FieldError(field="record_id", message="Okänd anteckning.", code="unknown_record")],

@@ -1,5 +1,5 @@
-"""What a documentation record may and must hold, by the insats' documentation mode
-(SoL 2025:400 14 kap. 3–5 §), and writing it exactly once per Idempotency-Key."""
+"""Writing a documentation record exactly once per Idempotency-Key, after `records.content`
+has checked what the insats' documentation mode (SoL 2025:400 14 kap. 3–5 §) allows."""
 
 from __future__ import annotations
 
@@ -17,25 +17,14 @@ from insatser_api.catalog.schemas import DocumentationMode, Insats
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import FieldError, InvalidRequest, ProblemError
 from insatser_api.records import repository
-from insatser_api.records.identity_scan import contains_identity_number
+from insatser_api.records.content import check_content
 from insatser_api.records.models import DocumentationRecord
-from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
-from insatser_api.rules import IdentityNumberError, parse_identity_number
-
-_NO_IDENTITY_RULES = {
-    DocumentationMode.ADVISORY: (
-        "Vid rådgivning dokumenteras inga uppgifter om den enskildes personliga förhållanden "
-        "(14 kap. 4 § socialtjänstlagen (2025:400))."
-    ),
-    DocumentationMode.DEIDENTIFIED: (
-        "Nämnden har beslutat att uppgifter som kan röja den enskildes identitet inte "
-        "dokumenteras för insatsen (14 kap. 5 § socialtjänstlagen (2025:400)); avidentifierade "
-        "uppgifter dokumenteras."
-    ),
-}
-_INDIVIDUAL_RULE = (
-    "Genomförandet dokumenteras på individnivå (14 kap. 3 § socialtjänstlagen (2025:400))."
+from insatser_api.records.schemas import (
+    ContactForm,
+    DocumentationRecordIn,
+    DocumentationRecordOut,
 )
+from insatser_api.rules import parse_identity_number
 
 
 class IdempotencyKeyReused(ProblemError):
@@ -47,48 +36,6 @@ class IdempotencyKeyReused(ProblemError):
 class Written:
     record: DocumentationRecord
     replayed: bool  # an earlier request with the same Idempotency-Key wrote it
-
-
-def check_content(body: DocumentationRecordIn, mode: DocumentationMode) -> list[FieldError]:
-    """The fields the mode forbids or requires; for `individual`, the personnummer's validity."""
-    if mode is DocumentationMode.INDIVIDUAL:
-        return _check_individual(body)
-    rule = _NO_IDENTITY_RULES[mode]
-    errors = [
-        FieldError(field=field, message=rule, code="identifying_data_forbidden")
-        for field, value in (("personnummer", body.personnummer), ("name", body.name))
-        if value is not None
-    ]
-    if body.text is not None and contains_identity_number(body.text):
-        errors.append(
-            FieldError(
-                field="text",
-                message="Texten innehåller något som liknar ett personnummer eller "
-                "samordningsnummer. " + rule,
-                code="identity_number_in_text",
-            )
-        )
-    return errors
-
-
-def _check_individual(body: DocumentationRecordIn) -> list[FieldError]:
-    errors = []
-    if body.personnummer is None:
-        errors.append(FieldError(field="personnummer", message=_INDIVIDUAL_RULE, code="missing"))
-    else:
-        try:
-            parse_identity_number(body.personnummer, body.performed_on)
-        except IdentityNumberError as exc:
-            errors.append(FieldError(field="personnummer", message=exc.message, code=exc.code))
-    if body.text is None or not body.text.strip():
-        errors.append(
-            FieldError(
-                field="text",
-                message="En journaltext krävs. " + _INDIVIDUAL_RULE,
-                code="missing",
-            )
-        )
-    return errors
 
 
 def normalized_personnummer(text: str, performed_on: dt.date) -> str:
@@ -113,8 +60,10 @@ def write_record(
     insats: Insats,
     body: DocumentationRecordIn,
     client: str,
-    idempotency_key: str | None,
+    idempotency_key_hash: str | None,
 ) -> Written:
+    """Write the record once; `idempotency_key_hash` is the caller's Idempotency-Key as
+    `records.idempotency.hash_idempotency_key` stores it."""
     mode = insats.documentation.mode
     if body.performed_on > today_in_stockholm():
         raise InvalidRequest(
@@ -125,7 +74,7 @@ def write_record(
                 )
             ],
         )
-    errors = check_content(body, mode)
+    errors = check_content(body, insats.documentation)
     if errors:
         raise InvalidRequest(
             "Anteckningen innehåller uppgifter som dokumentationssättet för insatsen inte "
@@ -133,8 +82,8 @@ def write_record(
             errors,
         )
     fingerprint = _fingerprint(insats.id, body)
-    if idempotency_key is not None:
-        earlier = repository.by_idempotency_key(session, client, idempotency_key)
+    if idempotency_key_hash is not None:
+        earlier = repository.by_idempotency_key(session, client, idempotency_key_hash)
         if earlier is not None:
             return _replay(earlier, fingerprint)
     if body.corrects is not None:
@@ -151,6 +100,10 @@ def write_record(
             "legal_basis": insats.documentation.legal_basis,
             "performed_on": body.performed_on,
             "performed_month": body.performed_on.strftime("%Y-%m"),
+            "contact": body.contact.value if body.contact else None,
+            "participants": body.participants,
+            "duration_minutes": body.duration_minutes,
+            "topic": body.topic,
             "personnummer": (
                 normalized_personnummer(body.personnummer, body.performed_on)
                 if mode is DocumentationMode.INDIVIDUAL and body.personnummer
@@ -160,14 +113,14 @@ def write_record(
             "text": body.text,
             "corrects": body.corrects,
             "client": client,
-            "idempotency_key": idempotency_key,
-            "request_fingerprint": fingerprint if idempotency_key is not None else None,
+            "idempotency_key": idempotency_key_hash,
+            "request_fingerprint": fingerprint if idempotency_key_hash is not None else None,
             "created_at": dt.datetime.now(dt.UTC),
         },
     )
-    if not inserted and idempotency_key is not None:
+    if not inserted and idempotency_key_hash is not None:
         # A concurrent request with the same key won the unique index.
-        earlier = repository.by_idempotency_key(session, client, idempotency_key)
+        earlier = repository.by_idempotency_key(session, client, idempotency_key_hash)
         if earlier is not None:
             return _replay(earlier, fingerprint)
     record = repository.get(session, record_id)
@@ -217,6 +170,10 @@ def to_out(record: DocumentationRecord, corrected_by: Sequence[str] = ()) -> Doc
         mode=DocumentationMode(record.mode),
         legal_basis=record.legal_basis,
         performed_on=record.performed_on,
+        contact=ContactForm(record.contact) if record.contact else None,
+        participants=record.participants,
+        duration_minutes=record.duration_minutes,
+        topic=record.topic,
         personnummer=record.personnummer,
         name=record.name,
         text=record.text,

@@ -82,8 +82,8 @@ def create(
         typer.Option(
             "--enhet",
             "-e",
-            help="Enhet som nyckeln får dokumentera för (documentation:write); upprepa, "
-            "eller '*' för alla",
+            help="Enhet vars dokumentation nyckeln får skriva och läsa (documentation:write, "
+            "documentation:read); upprepa, eller '*' för alla",
         ),
     ] = None,
 ) -> None:

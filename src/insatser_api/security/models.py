@@ -22,7 +22,7 @@ class ApiKey(Base):
     prefix: Mapped[str] = mapped_column(String(PREFIX_LENGTH), unique=True)
     secret_hash: Mapped[str] = mapped_column("hash", String(64))
     scopes: Mapped[list[str]] = mapped_column(JSON)
-    # Enheter for documentation:write; ["*"] = every enhet; None = the key may not write.
+    # Enheter for documentation:write and :read; ["*"] = every enhet; None = none.
     enheter: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -21,5 +21,9 @@ ALL_SCOPES = frozenset(
     }
 )
 
-# In a key's stored enheter: documentation may be written for every enhet.
+# The scopes limited to the enheter named on the key (one list for both: a key that writes
+# Nexus' records reads Nexus' records).
+LIMITED_BY_ENHET = frozenset({DOCUMENTATION_WRITE, DOCUMENTATION_READ})
+
+# In a key's stored enheter: documentation may be written and read for every enhet.
 EVERY_ENHET = "*"

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from insatser_api.security import repository
 from insatser_api.security.models import NAME_MAX_LENGTH, ApiKey
 from insatser_api.security.principal import Principal
-from insatser_api.security.scopes import ALL_SCOPES, DOCUMENTATION_WRITE, EVERY_ENHET
+from insatser_api.security.scopes import ALL_SCOPES, EVERY_ENHET, LIMITED_BY_ENHET
 from insatser_api.security.tokens import generate_token, hash_token, hashes_match, token_prefix
 
 logger = logging.getLogger(__name__)
@@ -60,13 +60,15 @@ def create_key(
         raise KeyRequestError(
             f"Okänd behörighet: {', '.join(unknown)}. Tillåtna: {', '.join(sorted(ALL_SCOPES))}."
         )
-    if DOCUMENTATION_WRITE in wanted and not places:
+    if wanted & LIMITED_BY_ENHET and not places:
         raise KeyRequestError(
-            "documentation:write kräver att enheterna anges (--enhet NAMN, eller --enhet '*' "
-            "för alla enheter)."
+            "documentation:write och documentation:read kräver att enheterna anges (--enhet "
+            "NAMN, eller --enhet '*' för alla enheter)."
         )
-    if places and DOCUMENTATION_WRITE not in wanted:
-        raise KeyRequestError("--enhet gäller bara tillsammans med documentation:write.")
+    if places and not wanted & LIMITED_BY_ENHET:
+        raise KeyRequestError(
+            "--enhet gäller bara tillsammans med documentation:write eller documentation:read."
+        )
     if EVERY_ENHET in places and len(places) > 1:
         raise KeyRequestError("Ange antingen '*' eller namngivna enheter, inte båda.")
     new = generate_token()
