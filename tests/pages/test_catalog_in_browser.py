@@ -79,3 +79,24 @@ def test_an_unknown_insats_is_a_page_that_says_so(tab: Tab) -> None:
     assert response.status == 404
     expect(tab.page.locator("h1")).to_have_text("Sidan finns inte")
     tab.check("insats-okand")
+
+
+def test_the_taxonomy_filters_and_the_vardkedja(tab: Tab) -> None:
+    page = tab.page
+    page.goto("/")
+    page.get_by_label("Fas i vårdkedjan").select_option(label="Eftervård")
+    page.get_by_label("Fokus").select_option(label="Alkohol och narkotika")
+    page.get_by_role("button", name="Sök").click()
+    assert "vardkedja=eftervard" in page.url
+    expect(page.locator(".insats-list")).to_contain_text("12-steg eftervård")
+    tab.check("sok-vardkedja")
+
+    page.goto("/insatser/cra")
+    chain = page.get_by_role("region", name="Klassificering och vårdkedja")
+    expect(chain).to_contain_text("Primärbehandling")
+    expect(chain).to_contain_text("inom ett år")
+    tab.check("insats-cra-vardkedja")
+    chain.get_by_role("link", name="Förstärkt CRA (F-CRA)").click()
+    expect(page).to_have_url("/insatser/f-cra")
+    earlier = page.get_by_role("region", name="Klassificering och vårdkedja")
+    expect(earlier.get_by_role("link", name="CRA-primärbehandling")).to_be_visible()

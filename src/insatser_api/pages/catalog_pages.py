@@ -9,10 +9,12 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from insatser_api.catalog.filters import InsatsFilter
+from insatser_api.catalog.filters import InsatsFilter, TaxonomyFilter
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.catalog.responses import insats_detail
 from insatser_api.catalog.schemas import DocumentationMode, Kanal
+from insatser_api.catalog.taxonomy import Fas, Fokus, Typ
+from insatser_api.catalog.vardkedja import successors_of
 from insatser_api.pages.access import may_read_catalog
 from insatser_api.pages.view import StaffView, StaffViewDep
 
@@ -49,6 +51,13 @@ def read_search(request: Request, version: CatalogVersion) -> SearchForm:
     modes = {m.value for m in DocumentationMode}
     if values["documentation_mode"] and values["documentation_mode"] not in modes:
         errors["documentation_mode"] = "Välj ett dokumentationssätt i listan."
+    for name, codes, message in (
+        ("typ", Typ, "Välj en typ i listan."),
+        ("fokus", Fokus, "Välj ett fokus i listan."),
+        ("vardkedja", Fas, "Välj en fas i listan."),
+    ):
+        if values[name] and values[name] not in {c.value for c in codes}:
+            errors[name] = message
     page = params.get("page", "1")
     number = int(page) if page.isdigit() and 0 < int(page) <= 100_000 else 1
     if errors:
@@ -61,11 +70,16 @@ def read_search(request: Request, version: CatalogVersion) -> SearchForm:
         else None,
         kanal=Kanal(values["kanal"]) if values["kanal"] else None,
         q=values["q"] or None,
+        taxonomy=TaxonomyFilter(
+            typ=Typ(values["typ"]) if values["typ"] else None,
+            fokus=Fokus(values["fokus"]) if values["fokus"] else None,
+            vardkedja=Fas(values["vardkedja"]) if values["vardkedja"] else None,
+        ),
     )
     return SearchForm(values, errors, search, number)
 
 
-_FIELDS = ("q", "sektor", "enhet", "kanal", "documentation_mode")
+_FIELDS = ("q", "sektor", "enhet", "kanal", "documentation_mode", "typ", "fokus", "vardkedja")
 
 
 @router.get("/", name="page_search")
@@ -95,6 +109,9 @@ async def search_page(view: StaffViewDep) -> Response:
             "enheter": sorted({i.enhet for i in catalog.insatser}, key=str.casefold),
             "kanaler": list(Kanal),
             "modes": list(DocumentationMode),
+            "typer": list(Typ),
+            "fokus": list(Fokus),
+            "faser": list(Fas),
         },
         status=422 if form.errors else 200,
     )
@@ -115,6 +132,7 @@ async def insats_page(insats_id: str, view: StaffViewDep) -> Response:
             "insats": insats_detail(version, insats),
             "source_title": version.catalog.source.title,
             "catalog_tolkning": version.catalog.tolkning,
+            "successors": successors_of(version.catalog, insats.id),
         },
     )
 

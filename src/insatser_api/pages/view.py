@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
 from insatser_api.catalog.registry import CatalogRegistry, CatalogVersion
+from insatser_api.catalog.taxonomy import FAS_TERMS, FOKUS_TERMS, TYP_TERMS
 from insatser_api.config import Settings
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.security_headers import PAGES_CSP
@@ -44,6 +45,9 @@ class Pages:
             mode_label=labels.DOCUMENTATION_MODES,
             kanal_label=labels.KANALER,
             consent_subject_label=labels.CONSENT_SUBJECTS,
+            typ_label={k: name for k, (name, _) in TYP_TERMS.items()},
+            fokus_label={k: name for k, (name, _) in FOKUS_TERMS.items()},
+            fas_label={k: name for k, (name, _) in FAS_TERMS.items()},
         )
 
 
