@@ -140,6 +140,14 @@ def test_check_says_what_would_change_and_from_when() -> None:
     assert "Om personen har fyllt 18 år. (age)" in result.output
 
 
+def test_check_takes_the_truthful_negatives() -> None:
+    result = runner.invoke(app, ["check", "samarbetssamtal", "--age", "40", "--no-child"])
+    assert result.exit_code == 0, result.output
+    assert "personen har inget barn" in result.output
+    result = runner.invoke(app, ["check", "cra", "--age", "40", "--kommun", "none"])
+    assert "personen är inte folkbokförd i någon kommun" in result.output
+
+
 def test_check_json_is_the_api_answer() -> None:
     result = runner.invoke(
         app,

@@ -113,7 +113,10 @@ def check_eligibility(
     birth_date: Annotated[
         dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Födelsedatum ÅÅÅÅ-MM-DD")
     ] = None,
-    kommun: Annotated[str | None, typer.Option(help="Folkbokföringskommun, t.ex. 2380")] = None,
+    kommun: Annotated[
+        str | None,
+        typer.Option(help="Folkbokföringskommun, t.ex. 2380; none = ingen, other = en annan"),
+    ] = None,
     as_of: Annotated[
         dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Prövningsdag; standard i dag")
     ] = None,
@@ -123,6 +126,9 @@ def check_eligibility(
     fact: Annotated[
         list[str] | None, typer.Option(help="Uppgift NYCKEL=VÄRDE, t.ex. has_cra_behandlare=ja")
     ] = None,
+    no_child: Annotated[
+        bool, typer.Option("--no-child", help="Personen har inget barn (child.exists = false)")
+    ] = False,
     child_age: Annotated[int | None, typer.Option(help="Barnets ålder")] = None,
     child_kommun: Annotated[str | None, typer.Option(help="Barnets folkbokföringskommun")] = None,
     child_participates: Annotated[
@@ -154,6 +160,7 @@ def check_eligibility(
             consent=consent,
             facts=check.parse_facts(fact or []),
             child={
+                "exists": False if no_child else None,
                 "age": child_age,
                 "folkbokford_kommunkod": child_kommun,
                 "participates": child_participates,

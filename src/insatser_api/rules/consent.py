@@ -90,7 +90,7 @@ class ConsentRule:
                 given,
                 CONSENT_BASIS,
                 "Samtycke prövas inte: ett villkor är inte uppfyllt, så insatsen kan inte ges "
-                "oavsett vårdnadshavarens samtycke.",
+                f"oavsett vårdnadshavarens samtycke ({CONSENT_BASIS}).",
             )
         return answer
 
@@ -122,7 +122,7 @@ class ConsentRule:
                 False,
                 given,
                 CONSENT_BASIS,
-                "Personen är vuxen; samtycke från vårdnadshavare behövs inte.",
+                f"Personen är vuxen; samtycke från vårdnadshavare behövs inte ({CONSENT_BASIS}).",
             )
         if age_group == "own_decision":
             return ConsentResult(
