@@ -40,5 +40,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('INSATSER_PORT', '8000') + '/health/live', timeout=4)"]
 # Migrate (PostgreSQL too), then `exec` so that the server is PID 1 and gets SIGTERM (stop) and
-# SIGHUP (catalogue reload) from `docker stop` / `docker kill -s HUP`.
+# SIGHUP (every worker reloads the catalogue in place) from `docker stop` / `docker kill -s HUP`.
 CMD ["sh", "-c", "insatser-api db upgrade && exec insatser-api serve"]

@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 DATABASE_URL ?= sqlite:///data/insatser.db
 
-.PHONY: run test test-postgres openapi schema install clean bench browser
+.PHONY: run test test-postgres openapi schema install clean bench bench-faults browser
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,12 @@ test-postgres: $(STAMP)
 ## layer in process; about two minutes, results in bench/results/. Installs wrk if missing.
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+## The fault benchmark (bench/faults.py, docs/operations.md): two workers under wrk, a catalogue
+## change under load, 60 s at 64 connections on SQLite and PostgreSQL, a 30 s PostgreSQL outage
+## (on its own database of TEST_POSTGRES_URL's server). About six minutes.
+bench-faults: $(STAMP)
+	INSATSER_TEST_DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m bench.faults
 
 ## Regenerate openapi.yaml and catalog/schema.json from the code.
 openapi: $(STAMP)

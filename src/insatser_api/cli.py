@@ -24,7 +24,6 @@ from insatser_api.config import get_settings
 from insatser_api.ops import catalog_diff, check
 from insatser_api.ops.logs import configure_logging
 from insatser_api.ops.metrics import MULTIPROC_DIR_VARIABLE
-from insatser_api.ops.reload import SUPERVISOR_PID_VARIABLE
 from insatser_api.records.cli import records_app
 from insatser_api.security.cli import keys_app
 from insatser_api.statistics.retention import decision_log_app
@@ -49,31 +48,19 @@ def serve(
         int | None, typer.Option(min=1, help="Antal processer; standard INSATSER_WORKERS")
     ] = None,
 ) -> None:
-    """Starta HTTP-tjänsten med uvicorn (SIGHUP: läs katalogen på nytt)."""
-    import uvicorn
+    """Starta HTTP-tjänsten med uvicorn (SIGHUP: varje process läser katalogen på nytt)."""
+    from insatser_api.ops import server
 
     settings = get_settings()
-    workers = workers or settings.workers
     configure_logging(settings.log_level, settings.log_format)
     _reset_multiprocess_metrics()
     _migrate_embedded_database(settings.database_url)
     _announce(host or settings.host, port or settings.port)
-    if workers > 1:
-        # The workers find uvicorn's supervisor here to ask it for a rolling restart after an
-        # admin reload (ops/reload.py); SIGHUP to this process does the same.
-        os.environ[SUPERVISOR_PID_VARIABLE] = str(os.getpid())
-    uvicorn.run(
-        "insatser_api.main:served_app",
-        factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=workers,
-        proxy_headers=True,
-        # The access log prints raw paths, which a careless caller could fill with a
-        # personnummer; request logging belongs to the app, with route templates only.
-        access_log=False,
-        # Logging is configured above and in each worker (insatser_api.main), as JSON lines.
-        log_config=None,
+    server.run(
+        host or settings.host,
+        port or settings.port,
+        workers or settings.workers,
+        settings.catalog_dir,
     )
 
 

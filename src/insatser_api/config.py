@@ -50,6 +50,29 @@ class Settings(BaseSettings):
         description="Record every eligibility answer, without identity, for the nämnd's "
         "uppföljning",
     )
+    decision_log_max_queued: int = Field(
+        default=1_000_000,
+        ge=1_000,
+        le=50_000_000,
+        description="Decision log entries (one per insats answered) a worker keeps in memory "
+        "while the database is away; beyond it the oldest are dropped and counted",
+    )
+    catalog_watch_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        le=300,
+        description="How often each worker looks at the catalogue folder's digest and reloads "
+        "on a change (0: only on SIGHUP or the admin endpoint)",
+    )
+    database_retry_after_seconds: int = Field(
+        default=5, ge=1, le=600, description="Retry-After of a 503 answered for the database"
+    )
+    request_timeout_seconds: float = Field(
+        default=30.0,
+        ge=1,
+        le=600,
+        description="Longest time a client may take to send a request body; then 408",
+    )
     decision_log_retention_days: int = Field(
         default=730,
         ge=30,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,14 +24,15 @@ from insatser_api.eligibility.router import router as eligibility_router
 from insatser_api.hsds.router import router as hsds_router
 from insatser_api.kit.database import Database
 from insatser_api.kit.dates import today_in_stockholm
-from insatser_api.kit.errors import install_problem_handlers
+from insatser_api.kit.errors import DATABASE_RESPONSES, install_problem_handlers
 from insatser_api.kit.heap import settle_after_start_up
-from insatser_api.kit.middleware import DefaultHeader
+from insatser_api.kit.middleware import DefaultHeader, HeadAsGet, RejectNul
+from insatser_api.ops.catalog_watch import CatalogWatcher, load_at_start
 from insatser_api.ops.docs import install_docs
 from insatser_api.ops.health import router as health_router
 from insatser_api.ops.logs import configure_logging
 from insatser_api.ops.metrics import router as metrics_router
-from insatser_api.ops.reload import reload_on_sighup
+from insatser_api.ops.reload import reload_on_sighup, serve_registry
 from insatser_api.ops.reload import router as admin_router
 from insatser_api.ops.telemetry import RequestTelemetry
 from insatser_api.pages.router import install_pages
@@ -55,16 +57,24 @@ DESCRIPTION = (
 def create_app(settings: Settings | None = None, catalog_dir: Path | None = None) -> FastAPI:
     settings = settings or get_settings()
     catalog_dir = catalog_dir or settings.catalog_dir
-    registry = CatalogRegistry.from_directory(catalog_dir)
+    registry = load_at_start(catalog_dir)
     database = Database(settings.database_url)
-    decision_log = DecisionLog(database.write_engine) if settings.decision_log_enabled else None
+    decision_log = (
+        DecisionLog(database.write_engine, max_queued=settings.decision_log_max_queued)
+        if settings.decision_log_enabled
+        else None
+    )
 
     @asynccontextmanager
     async def lifespan(application: FastAPI) -> AsyncIterator[None]:
+        watcher = CatalogWatcher(application, settings.catalog_watch_seconds)
+        watcher.start()
         async with reload_on_sighup(application):
             yield
+        watcher.stop()
         if decision_log is not None:
             decision_log.close()
+        application.state.key_usage.close()
         database.dispose()
 
     app = FastAPI(
@@ -91,7 +101,8 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
         ],
     )
     app.state.settings = settings
-    app.state.registry = registry
+    serve_registry(app, registry)
+    app.state.retry_after_seconds = settings.database_retry_after_seconds
     app.state.database = database
     app.state.decision_log = decision_log
     app.state.catalog_dir = catalog_dir
@@ -118,9 +129,12 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
         except LookupError:
             return current.versions[0].version
 
+    app.add_middleware(RejectNul)
     install_hardening(app, settings)
     app.add_middleware(DefaultHeader, name=CATALOG_VERSION_HEADER, value=version_today)
     _document_catalog_version_header(app)
+    # HEAD answers wherever GET does (inside the telemetry, which counts it as HEAD).
+    app.add_middleware(HeadAsGet)
     _outermost(app, RequestTelemetry)
     return app
 
@@ -151,14 +165,29 @@ def _document_catalog_version_header(app: FastAPI) -> None:
                 "schema": {"type": "string", "example": "2025-07-01"},
             }
         }
-        for operations in schema["paths"].values():
+        for path, operations in schema["paths"].items():
             for operation in operations.values():
-                for response in operation.get("responses", {}).values():
+                responses = operation.setdefault("responses", {})
+                if path not in _WITHOUT_DATABASE:
+                    # Any database trouble (a key check included) is this 503, on every route.
+                    responses.setdefault("503", copy.deepcopy(DATABASE_RESPONSES[503]))
+                    _problem_schema(responses["503"])
+                for response in responses.values():
                     response.setdefault("headers", {})[CATALOG_VERSION_HEADER] = header
         app.openapi_schema = schema
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+# Routes that never touch the database (readiness documents its own 503).
+_WITHOUT_DATABASE = frozenset({"/health/live", "/health/ready"})
+
+
+def _problem_schema(response: dict[str, Any]) -> None:
+    """The 503 entry's problem body refers to the Problem schema FastAPI already emits."""
+    for content in response.get("content", {}).values():
+        content.setdefault("schema", {"$ref": "#/components/schemas/Problem"})
 
 
 def served_app() -> FastAPI:

@@ -11,12 +11,13 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from insatser_api.config import Settings
 from insatser_api.decisions.log import AnsweredRequest, DecisionLog
 from insatser_api.decisions.models import DecisionLogEntry
-from insatser_api.kit.database import create_db_engine
+from insatser_api.kit.database import Base, create_db_engine
 from insatser_api.main import create_app
 from insatser_api.rules import Decision, Situation
 from tests.conftest import CATALOG_DIR
@@ -168,17 +169,55 @@ def broken_engine(tmp_path: Path) -> Iterator[Engine]:
     engine.dispose()
 
 
-def test_a_failed_write_is_counted_and_logged_without_data(
+def test_a_failed_write_is_kept_and_written_once_the_database_answers(
     broken_engine: Engine,
     decisions: list[Decision],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     log = DecisionLog(broken_engine)
     log.record(_answered(decisions[:3]))
+    for _ in range(3):
+        with pytest.raises(OperationalError):
+            log.flush()
+    assert (log.queued, log.dropped) == (3, 0)
+    assert log.failing_since is not None
+    warnings = [r for r in caplog.records if "cannot be written" in r.getMessage()]
+    assert len(warnings) == 1, "one line per outage, not one per attempt"
+    assert "(OperationalError)" in warnings[0].getMessage()
+    Base.metadata.create_all(broken_engine)  # the database is back
     log.flush()
-    assert log.dropped == 3
-    assert "3 entries not written (OperationalError)" in caplog.text
+    assert (log.queued, log.dropped, log.written) == (0, 0, 3)
+    assert log.failing_since is None
+    assert len(_entries(broken_engine)) == 3
     log.close()
+
+
+def test_the_writer_thread_retries_until_the_database_answers(
+    broken_engine: Engine, decisions: list[Decision]
+) -> None:
+    log = DecisionLog(broken_engine, flush_interval=0.05)
+    try:
+        log.record(_answered(decisions))
+        deadline = time.monotonic() + 60
+        while log.failing_since is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert log.failing_since is not None
+        Base.metadata.create_all(broken_engine)
+        # Backoff is at most RETRY_MAX_S between attempts; the deadline is for a busy machine.
+        while len(_entries(broken_engine)) < len(decisions) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(_entries(broken_engine)) == len(decisions)
+        assert (log.queued, log.dropped) == (0, 0)
+    finally:
+        log.close()
+
+
+def test_an_empty_screening_queues_nothing(engine: Engine) -> None:
+    log = DecisionLog(engine, flush_interval=60)
+    log.record(_answered([]))
+    assert log.queued == 0
+    log.close()
+    assert _entries(engine) == []
 
 
 def test_full_queue_drops_the_oldest(engine: Engine, decisions: list[Decision]) -> None:
@@ -186,5 +225,6 @@ def test_full_queue_drops_the_oldest(engine: Engine, decisions: list[Decision]) 
     for decision in decisions[:3]:
         log.record(_answered([decision]))
     assert log.dropped == 1
+    assert log.queued == 2
     log.close()
     assert [e.insats_id for e in _entries(engine)] == [d.insats_id for d in decisions[1:3]]

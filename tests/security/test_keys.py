@@ -139,10 +139,15 @@ def test_revocation_takes_effect_within_the_cache_time(sessions: sessionmaker[Se
 
 
 @database
-def test_last_used_is_recorded(sessions: sessionmaker[Session]) -> None:
-    verifier = service.KeyVerifier(sessions, PEPPER, ttl=0)
+def test_last_used_is_recorded_from_the_background(sessions: sessionmaker[Session]) -> None:
+    usage = service.KeyUsage(sessions, interval=3600)
+    verifier = service.KeyVerifier(sessions, PEPPER, ttl=0, usage=usage)
     token = issue_key(sessions, [scopes.CATALOG_READ], name="used")
     assert verifier.verify(token) is not None
+    with sessions() as session:
+        key = session.scalars(select(ApiKey).where(ApiKey.name == "used")).one()
+        assert key.last_used_at is None  # the check itself wrote nothing
+    usage.flush()
     with sessions() as session:
         key = session.scalars(select(ApiKey).where(ApiKey.name == "used")).one()
         assert key.last_used_at is not None

@@ -1,9 +1,19 @@
 """Writing the decision log without making the eligibility answer wait for the database.
 
 Answers are queued in memory and written in batches by one background thread; `flush()` writes
-what is queued at once (tests, shutdown). An entry can be lost only if the process dies
-between the answer and the next batch (at most `flush_interval` seconds) — acceptable for a
-follow-up log, never for the documentation journal, which is written in the request.
+what is queued at once (tests, shutdown).
+
+While the database is away (unreachable, locked, read-only, full) nothing is given up: a batch
+that fails is put back at the head of the queue and retried with exponential backoff
+(`RETRY_FIRST_S` doubling to `RETRY_MAX_S`) until the database answers again. The queue holds at
+most `max_queued` entries (one per insats answered; `INSATSER_DECISION_LOG_MAX_QUEUED`); past
+that the oldest are dropped, counted in `insatser_decision_log_dropped_total{reason="overflow"}`
+and logged once per outage. Rows the database refuses as such (not a connection problem, e.g. a
+constraint) are dropped at once with reason `rejected`: retrying them would block the rest.
+
+What can still be lost: what is queued when the process is killed (normally at most
+`flush_interval` seconds of answers; during an outage, the whole queue). The journal of
+documentation is written in the request, never here.
 """
 
 from __future__ import annotations
@@ -11,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,10 +30,19 @@ from sqlalchemy import Dialect, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from insatser_api.decisions.models import DecisionLogEntry
+from insatser_api.kit.database import is_unavailable
 from insatser_api.kit.dates import STOCKHOLM
+from insatser_api.ops.metrics import (
+    DECISION_LOG_DROPPED,
+    DECISION_LOG_QUEUED,
+    DECISION_LOG_WRITTEN,
+)
 from insatser_api.rules import Decision, Status
 
 logger = logging.getLogger(__name__)
+
+RETRY_FIRST_S = 0.5
+RETRY_MAX_S = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,45 +127,65 @@ class DecisionLog:
         *,
         flush_interval: float = 0.5,
         batch_size: int = 1_000,
-        max_queued: int = 100_000,
+        max_queued: int = 1_000_000,
     ) -> None:
         self._engine = engine
         self._dates_as_text = engine.dialect.name == "sqlite"
         self._insert = _insert_statement(engine.dialect)
         self._flush_interval = flush_interval
         self._batch_size = batch_size
-        # A full queue drops the oldest entries rather than growing without bound while the
-        # database is away; `dropped` counts them for operators.
-        self._queue: deque[AnsweredRequest] = deque(maxlen=max_queued)
+        self._max_queued = max_queued
+        # Answered requests, oldest first; `_entries` counts their decisions (the rows).
+        self._queue: deque[AnsweredRequest] = deque()
+        self._entries = 0
+        self._queue_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
         self.dropped = 0
+        self.written = 0
+        # Since when the database has refused writes (monotonic seconds), None when it answers.
+        self.failing_since: float | None = None
+        self._dropped_this_outage = 0
 
     def record(self, answered: AnsweredRequest) -> None:
-        if self._queue and len(self._queue) == self._queue.maxlen:
-            self.dropped += len(self._queue[0].decisions)
-        self._queue.append(answered)
+        size = len(answered.decisions)
+        if not size:  # nothing to log (an empty screening)
+            return
+        with self._queue_lock:
+            self._queue.append(answered)
+            self._entries += size
+            if self._entries > self._max_queued:
+                self._drop_oldest_locked()
         self._ensure_started()
 
     def flush(self) -> None:
-        """Write everything queued now, in the caller's thread."""
+        """Write everything queued now, in the caller's thread; raises the database's error
+        if it cannot (the entries stay queued)."""
         with self._write_lock:
-            while self._queue:
-                self._write_batch()
+            while self._write_batch():
+                pass
 
     def close(self) -> None:
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=10)
-        self.flush()
+        try:
+            self.flush()
+        except SQLAlchemyError as error:
+            logger.error(
+                "decision log: %d entries not written at shutdown (%s)",
+                self.queued,
+                type(error).__name__,
+            )
 
     @property
     def queued(self) -> int:
-        return len(self._queue)
+        """Entries (rows) waiting to be written."""
+        return self._entries
 
     def _ensure_started(self) -> None:
         if self._thread is not None:
@@ -156,28 +196,108 @@ class DecisionLog:
                 self._thread.start()
 
     def _run(self) -> None:
+        delay = self._flush_interval
         while not self._stop.is_set():
-            self._wake.wait(self._flush_interval)
+            self._wake.wait(delay)
             self._wake.clear()
             try:
                 self.flush()
+            except SQLAlchemyError:
+                # Backoff: 0.5, 1, 2, 4, 8, 10, 10 … s between attempts while it is away.
+                delay = min(RETRY_MAX_S, max(RETRY_FIRST_S, delay * 2))
+                DECISION_LOG_QUEUED.set(self._entries)
+                continue
             except Exception:  # the thread must outlive any one failure
                 logger.exception("decision log: writing a batch failed")
+            delay = self._flush_interval
+            DECISION_LOG_QUEUED.set(self._entries)
 
-    def _write_batch(self) -> None:
-        batch: list[tuple[object, ...]] = []
-        while self._queue and len(batch) < self._batch_size:
-            batch.extend(self._queue.popleft().to_rows(self._dates_as_text))
+    def _take_batch(self) -> list[AnsweredRequest]:
+        batch: list[AnsweredRequest] = []
+        rows = 0
+        with self._queue_lock:
+            while self._queue and rows < self._batch_size:
+                answered = self._queue.popleft()
+                batch.append(answered)
+                rows += len(answered.decisions)
+        return batch
+
+    def _put_back(self, batch: list[AnsweredRequest]) -> None:
+        with self._queue_lock:
+            self._queue.extendleft(reversed(batch))
+            while self._entries > self._max_queued and self._queue:
+                self._drop_oldest_locked()
+
+    def _drop_oldest_locked(self) -> None:
+        lost = len(self._queue.popleft().decisions)
+        self._entries -= lost
+        self.dropped += lost
+        DECISION_LOG_DROPPED.labels("overflow").inc(lost)
+        if self._dropped_this_outage == 0:
+            logger.error(
+                "decision log: the queue is full (%d entries) while the database is away; the "
+                "oldest entries are dropped until it answers again",
+                self._max_queued,
+            )
+        self._dropped_this_outage += lost
+
+    def _write_batch(self) -> bool:
+        """Write one batch; False when the queue was empty."""
+        batch = self._take_batch()
+        if not batch:
+            return False
+        rows = [row for answered in batch for row in answered.to_rows(self._dates_as_text)]
         try:
             # One executemany of driver-ready tuples: through the ORM (12 µs a row) or Core
             # (8 µs) the log cost the serving process more CPU than a screening itself;
             # this costs about 2.4 µs a row (docs/performance.md).
             with self._engine.begin() as connection:
-                connection.exec_driver_sql(self._insert, batch)
+                connection.exec_driver_sql(self._insert, rows)
         except SQLAlchemyError as error:
-            # The entries carry no personal data, but the driver's message might quote the
-            # statement's parameters; log only the error's type.
-            self.dropped += len(batch)
-            logger.error(
-                "decision log: %d entries not written (%s)", len(batch), type(error).__name__
+            if not is_unavailable(error):
+                self._reject(rows, error)
+                return True
+            self._put_back(batch)
+            self._outage_began(error)
+            raise
+        with self._queue_lock:
+            self._entries -= len(rows)
+        self.written += len(rows)
+        DECISION_LOG_WRITTEN.inc(len(rows))
+        self._outage_ended()
+        return True
+
+    def _reject(self, rows: list[tuple[object, ...]], error: SQLAlchemyError) -> None:
+        with self._queue_lock:
+            self._entries -= len(rows)
+        self.dropped += len(rows)
+        DECISION_LOG_DROPPED.labels("rejected").inc(len(rows))
+        # The entries carry no personal data, but the driver's message might quote the
+        # statement's parameters; log only the error's type.
+        logger.error(
+            "decision log: %d entries refused by the database (%s)",
+            len(rows),
+            type(error).__name__,
+        )
+
+    def _outage_began(self, error: SQLAlchemyError) -> None:
+        if self.failing_since is None:
+            self.failing_since = time.monotonic()
+            logger.warning(
+                "decision log: the database cannot be written (%s); entries are kept and retried",
+                type(error).__name__,
             )
+
+    def _outage_ended(self) -> None:
+        if self.failing_since is None:
+            return
+        seconds = time.monotonic() - self.failing_since
+        logger.info(
+            "decision log: the database is written again after %.1f s; %d entries dropped "
+            "meanwhile",
+            seconds,
+            self._dropped_this_outage,
+            extra={"dropped": self._dropped_this_outage},
+        )
+        self.failing_since = None
+        self._dropped_this_outage = 0

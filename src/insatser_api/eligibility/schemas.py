@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, model_v
 
 from insatser_api.catalog.schemas import DocumentationMode, InsatsId
 from insatser_api.catalog.vardkedja import Successor
-from insatser_api.kit.dates import IsoDate
+from insatser_api.kit.dates import CalendarDate
 from insatser_api.kit.schemas import StrictModel
 from insatser_api.outcomes import Outcome, Status
 
@@ -34,7 +34,7 @@ class Applicant(StrictModel):
         description="Personnummer eller samordningsnummer, 10 eller 12 siffror, med `-` eller `+`",
         examples=["200811222389"],
     )
-    birth_date: IsoDate | None = None
+    birth_date: CalendarDate | None = None
     age: Age | None = None
     folkbokford_kommunkod: KommunAnswer | None = Field(
         default=None,
@@ -49,7 +49,7 @@ class Child(StrictModel):
         description="false: personen har inget barn som frågan gäller (då anges inga andra "
         "uppgifter om barn); barnets folkbokföring är då känd: det finns inget barn",
     )
-    birth_date: IsoDate | None = None
+    birth_date: CalendarDate | None = None
     age: Age | None = None
     folkbokford_kommunkod: KommunAnswer | None = Field(
         default=None,
@@ -78,7 +78,7 @@ class Facts(StrictModel):
 class HistoryEntry(StrictModel):
     insats_id: InsatsId | None = None
     enhet: Annotated[StrictStr, Field(min_length=1, max_length=100)] | None = None
-    ended_on: IsoDate
+    ended_on: CalendarDate
 
     @model_validator(mode="after")
     def _names_the_insats(self) -> HistoryEntry:
@@ -88,7 +88,7 @@ class HistoryEntry(StrictModel):
 
 
 class EligibilityRequest(StrictModel):
-    as_of: IsoDate | None = Field(default=None, description="Prövningsdag; standard i dag")
+    as_of: CalendarDate | None = Field(default=None, description="Prövningsdag; standard i dag")
     applicant: Applicant | None = None
     guardian_consent: StrictBool | None = None
     child: Child | None = None
@@ -98,7 +98,7 @@ class EligibilityRequest(StrictModel):
         max_length=100,
         description="Avslutade insatser. Utelämnad = okänt; tom lista = inga.",
     )
-    stay_until: IsoDate | None = Field(
+    stay_until: CalendarDate | None = Field(
         default=None,
         description="Akutboendet: dagen vistelsen slutar (personen lämnar sovplatsen den "
         "morgonen; den sista natten är natten före)",

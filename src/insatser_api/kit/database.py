@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import Connection, Engine, MetaData, create_engine, event, make_url
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 # One MetaData with an explicit naming convention, so that constraint names are the same on
@@ -64,6 +68,24 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+# Errors that say the database is away or cannot take writes now (unreachable, restarting,
+# locked past the busy timeout, read-only, disk full, pool exhausted), as opposed to a bug or
+# bad data. They become a 503 with Retry-After, and the decision log retries them.
+_UNAVAILABLE = (
+    sa_exc.OperationalError,
+    sa_exc.InterfaceError,
+    sa_exc.InternalError,
+    sa_exc.TimeoutError,
+)
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """True when `error` says the database cannot serve now, rather than that a query is wrong."""
+    if isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, _UNAVAILABLE)
+
+
 class _NoRowData(logging.Filter):
     """Drops SQLAlchemy's DEBUG records of fetched rows: rows can hold personnummer."""
 
@@ -103,6 +125,7 @@ class Database:
     on PostgreSQL)."""
 
     def __init__(self, url: str) -> None:
+        self.url = normalize_url(url)
         self.engine = create_db_engine(url)
         self.write_engine = (
             create_db_engine(url, for_writes=True) if is_sqlite(url) else self.engine
@@ -113,6 +136,40 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
         self.write_engine.dispose()
+
+
+# Below this much free space beside a SQLite file, readiness reports the disk as full: a WAL
+# checkpoint or a decision-log batch needs room, and SQLite fails every write once it has none.
+SQLITE_MIN_FREE_BYTES = 8 * 1024 * 1024
+
+
+def write_trouble(database: Database) -> str | None:
+    """Why the database cannot take writes now ("read_only", "disk_full"), or None.
+
+    Cheap enough for a readiness probe every few seconds, and it never takes SQLite's write
+    lock: the file's and folder's permissions and free space on SQLite, the server's recovery
+    and read-only settings on PostgreSQL. A full disk on PostgreSQL shows as failing writes
+    (the decision log's, which readiness reports too).
+    """
+    if is_sqlite(database.url):
+        name = make_url(database.url).database
+        if not name or name == ":memory:":
+            return None
+        path = Path(name).resolve()
+        folder = path.parent
+        if (path.exists() and not os.access(path, os.W_OK)) or not os.access(folder, os.W_OK):
+            return "read_only"
+        with database.engine.connect() as connection:
+            if connection.exec_driver_sql("PRAGMA query_only").scalar():
+                return "read_only"
+        if shutil.disk_usage(folder).free < SQLITE_MIN_FREE_BYTES:
+            return "disk_full"
+        return None
+    with database.engine.connect() as connection:
+        recovering, read_only = connection.exec_driver_sql(
+            "SELECT pg_is_in_recovery(), current_setting('transaction_read_only')"
+        ).one()
+    return "read_only" if recovering or read_only == "on" else None
 
 
 def _configure_sqlite(connection: Any, _record: Any) -> None:

@@ -9,7 +9,8 @@ from functools import lru_cache
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -45,3 +46,21 @@ IsoDate = Annotated[
     BeforeValidator(_iso_date_only),
     WithJsonSchema({"type": "string", "format": "date", "example": "2026-11-23"}),
 ]
+
+
+# The last day the rules are asked to compute from: they step days forward from a date (the next
+# vardag after Akutboendet's first night, periods after an ended insats), and Python's calendar
+# ends at 9999-12-31. A millennium of margin, and no real request comes near it.
+LAST_CALENDAR_DAY = dt.date(9000, 12, 31)
+
+
+def _within_calendar(value: dt.date) -> dt.date:
+    if value > LAST_CALENDAR_DAY:
+        raise PydanticCustomError(
+            "date_out_of_range", f"Ska vara senast {LAST_CALENDAR_DAY.isoformat()}."
+        )
+    return value
+
+
+# A date the rules compute from (eligibility requests): an IsoDate no later than 9000-12-31.
+CalendarDate = Annotated[IsoDate, AfterValidator(_within_calendar)]

@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import traceback
 
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from insatser_api.kit.errors import problem_response
+from insatser_api.kit.errors import client_gone, problem_response
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +37,9 @@ class UnexpectedErrors:
 
         try:
             await self.app(scope, receive, tracking_send)
+        except ClientDisconnect:
+            # The caller hung up while its body was read: nobody to answer, nothing wrong here.
+            client_gone(scope)
         except Exception as error:
             route = getattr(scope.get("route"), "path", "-")
             logger.error(

@@ -26,6 +26,8 @@ EXTRA_FIELDS = (
     "duration_ms",
     "error",
     "catalog_versions",
+    "catalog_digest",
+    "dropped",
 )
 
 LogFormat = Literal["json", "text"]

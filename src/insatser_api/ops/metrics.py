@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Response
@@ -22,6 +23,7 @@ from prometheus_client import (
     REGISTRY,
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     generate_latest,
     multiprocess,
@@ -33,6 +35,11 @@ from insatser_api.security.dependencies import require_scope
 from insatser_api.security.errors import AUTH_RESPONSES
 
 MULTIPROC_DIR_VARIABLE = "PROMETHEUS_MULTIPROC_DIR"
+
+# Unlabelled metrics open their file in the folder at import; the folder may not exist yet
+# (`serve` empties and makes it after its imports, and a worker may start first in tests).
+if os.environ.get(MULTIPROC_DIR_VARIABLE):
+    Path(os.environ[MULTIPROC_DIR_VARIABLE]).mkdir(parents=True, exist_ok=True)
 
 # The route label of a request no route matched (a typo, a scanner, a path with data in it).
 UNMATCHED_ROUTE = "unmatched"
@@ -57,6 +64,32 @@ CATALOG_RELOADS = Counter(
     "insatser_catalog_reloads",
     "Catalogue reloads, by result (ok: swapped in; refused: the old version kept serving)",
     ["result"],
+)
+# Per worker (`liveall`: one series per live process with its pid), so an operator sees which
+# catalogue each worker of each instance serves: 1 for the digest served now, 0 for earlier ones.
+CATALOG_DIGEST = Gauge(
+    "insatser_catalog_digest_info",
+    "The catalogue folder digest this worker serves (1) and earlier ones (0)",
+    ["digest"],
+    multiprocess_mode="liveall",
+)
+DECISION_LOG_DROPPED = Counter(
+    "insatser_decision_log_dropped",
+    "Decision log entries (one per insats answered) given up: the queue was full while the "
+    "database was away (reason=overflow) or the database refused the rows (reason=rejected)",
+    ["reason"],
+)
+DECISION_LOG_WRITTEN = Counter(
+    "insatser_decision_log_written", "Decision log entries written to the database"
+)
+DECISION_LOG_QUEUED = Gauge(
+    "insatser_decision_log_queued",
+    "Decision log entries waiting in memory for the database, over all live workers",
+    multiprocess_mode="livesum",
+)
+DATABASE_UNAVAILABLE = Counter(
+    "insatser_database_unavailable",
+    "Requests answered 503 because the database could not be reached or written",
 )
 
 

@@ -2,18 +2,18 @@
 
 The registry is immutable and endpoints read `app.state.registry` once per request, so one
 assignment is the whole swap: a request sees the old catalogue or the new one, never a mix. A
-file that does not load or compile is refused and the old registry keeps serving.
+folder that does not load or compile is refused and the old registry keeps serving.
 
-Triggers: `POST /v1/admin/catalog/reload` and SIGHUP. A process reloads only itself; under
-`insatser-api serve --workers N` a successful admin reload asks uvicorn's supervisor (SIGHUP)
-for its rolling restart, whose new workers read the same files before the old ones retire.
+Every worker reloads itself, in place: its catalogue watcher (ops/catalog_watch.py) notices a
+changed folder within seconds; `POST /v1/admin/catalog/reload` and SIGHUP make the worker that
+gets them act at once (`insatser-api serve` passes a SIGHUP on to every worker). No process is
+restarted for a new catalogue.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import signal
 import threading
 from collections.abc import AsyncIterator
@@ -28,15 +28,19 @@ from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.responses import catalog_versions
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import PROBLEM_MEDIA_TYPE, FieldError, Problem, ProblemError
+from insatser_api.ops.catalog_watch import (
+    first_report,
+    publish_digest,
+    registry_digest,
+    save_snapshot,
+    scan_folder,
+)
 from insatser_api.ops.metrics import CATALOG_RELOADS
 from insatser_api.ops.schemas import CatalogReloaded
 from insatser_api.security.dependencies import Admin
 from insatser_api.security.errors import AUTH_RESPONSES
 
 logger = logging.getLogger(__name__)
-
-# Set by `insatser-api serve --workers N` to its own pid; inherited by the worker processes.
-SUPERVISOR_PID_VARIABLE = "INSATSER_SUPERVISOR_PID"
 
 _reloading = threading.Lock()
 
@@ -46,31 +50,56 @@ class CatalogRefused(ProblemError):
     slug = "catalog-refused"
 
 
-def reload_catalog(app: FastAPI) -> CatalogRegistry:
-    """Load, validate and compile the catalogue folder again; swap it in or raise `CatalogRefused`."""
+def serve_registry(app: FastAPI, registry: CatalogRegistry) -> str:
+    """Make `registry` the one this worker serves; its folder digest is returned."""
+    digest = registry_digest(registry)
+    previous: str | None = getattr(app.state, "catalog_digest", None)
+    app.state.registry = registry
+    app.state.catalog_digest = digest
+    publish_digest(previous, digest)
+    return digest
+
+
+def reload_catalog(app: FastAPI, seen: str | None = None) -> CatalogRegistry:
+    """Load, validate and compile the catalogue folder again; swap it in or raise `CatalogRefused`.
+
+    `seen`: the folder digest the caller saw (the watcher), to report a refusal under."""
     directory: Path = app.state.catalog_dir
     with _reloading:  # two reloads at once would race to the assignment
         try:
             registry = CatalogRegistry.from_directory(directory)
         except CatalogError as exc:
-            _refuse(str(exc))
+            _refuse(str(exc), directory, seen or scan_folder(directory))
         except Exception as exc:  # a compile failure: refuse it all the same, keep serving
-            _refuse(f"{directory}: katalogen kunde inte kompileras ({type(exc).__name__})")
-        app.state.registry = registry
-    CATALOG_RELOADS.labels("ok").inc()
-    logger.info(
-        "catalogue reloaded",
-        extra={"catalog_versions": [v.version for v in registry.versions]},
-    )
+            _refuse(
+                f"{directory}: katalogen kunde inte kompileras ({type(exc).__name__})",
+                directory,
+                seen or scan_folder(directory),
+            )
+        before = getattr(app.state, "catalog_digest", None)
+        digest = serve_registry(app, registry)
+    if digest != before:
+        save_snapshot(directory, digest)
+        CATALOG_RELOADS.labels("ok").inc()
+        logger.info(
+            "catalogue reloaded",
+            extra={
+                "catalog_versions": [v.version for v in registry.versions],
+                "catalog_digest": digest,
+            },
+        )
     return registry
 
 
-def _refuse(fault: str) -> NoReturn:
+def _refuse(fault: str, directory: Path, digest: str | None) -> NoReturn:
     CATALOG_RELOADS.labels("refused").inc()
     # The message names a catalogue file and its fault: the file is the nämnd's, not a caller's.
-    logger.error(
-        "catalogue reload refused; the loaded version keeps serving", extra={"error": fault}
-    )
+    # Logged once per instance and folder content, by whichever worker meets it first.
+    if first_report(f"refused:{directory.resolve()}:{digest}"):
+        logger.error(
+            "catalogue reload refused; the loaded version keeps serving",
+            extra={"error": fault, "catalog_digest": digest},
+        )
     file, _, what = fault.partition(": ")
     raise CatalogRefused(
         "Katalogen laddades inte om; den tidigare inlästa versionen används fortfarande.",
@@ -81,14 +110,6 @@ def _refuse(fault: str) -> NoReturn:
 def _reload_quietly(app: FastAPI) -> None:
     with suppress(CatalogRefused):  # logged and counted; nothing else to tell a signal
         reload_catalog(app)
-
-
-def _supervisor_pid() -> int | None:
-    value = os.environ.get(SUPERVISOR_PID_VARIABLE)
-    # Only the process that started this worker, never a pid left in the environment by chance.
-    if value and value.isdigit() and int(value) == os.getppid():
-        return int(value)
-    return None
 
 
 @asynccontextmanager
@@ -116,7 +137,9 @@ router = APIRouter(tags=["Drift"])
     "/v1/admin/catalog/reload",
     summary="Läs in katalogen på nytt",
     description="Läser in, validerar och kompilerar katalogmappen på nytt och byter till den "
-    "nya versionen utan avbrott. En fil som inte går att använda avvisas med 422 som anger "
+    "nya versionen utan avbrott. Processen som tar emot anropet byter direkt; tjänstens övriga "
+    "processer och instanser ser själva att mappen ändrats och byter inom några sekunder "
+    "(svaret anger mappens `digest`, som också visas av `/health/ready`). En fil som inte går att använda avvisas med 422 som anger "
     "filen och felet; den tidigare inlästa katalogen fortsätter då att användas. "
     "Kräver behörigheten `admin`.",
     responses={
@@ -136,7 +159,7 @@ router = APIRouter(tags=["Drift"])
                                 "in_force": True,
                             }
                         ],
-                        "rolling_restart": False,
+                        "digest": "sha256:…",
                     }
                 }
             },
@@ -170,10 +193,7 @@ router = APIRouter(tags=["Drift"])
 def reload_catalog_endpoint(request: Request, _: Admin) -> CatalogReloaded:
     # A plain `def`: loading and compiling take a while and run in the thread pool.
     registry = reload_catalog(request.app)
-    supervisor = _supervisor_pid()
-    if supervisor is not None:
-        os.kill(supervisor, signal.SIGHUP)
     return CatalogReloaded(
         items=catalog_versions(registry, today_in_stockholm()).items,
-        rolling_restart=supervisor is not None,
+        digest=request.app.state.catalog_digest,
     )

@@ -9,7 +9,7 @@ from insatser_api.catalog.responses import CatalogVersionInfo
 
 class CatalogReloaded(BaseModel):
     items: list[CatalogVersionInfo] = Field(description="Katalogversionerna som nu är inlästa")
-    rolling_restart: bool = Field(
-        description="true: tjänsten har flera processer och de övriga startas om en i taget "
-        "för att läsa in samma filer"
+    digest: str = Field(
+        description="Katalogmappens sammanfattning (sha256 över filernas namn och innehåll); "
+        "tjänstens alla processer och instanser visar samma i `/health/ready` när de har bytt"
     )

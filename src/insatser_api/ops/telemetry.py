@@ -14,6 +14,7 @@ import time
 from prometheus_client.metrics import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from insatser_api.kit.errors import CLIENT_GONE
 from insatser_api.ops.logs import REQUEST_ID
 from insatser_api.ops.metrics import HTTP_DURATION, HTTP_REQUESTS, UNMATCHED_ROUTE
 from insatser_api.security.identity import REQUEST_ID_KINDS, find_identity
@@ -74,6 +75,7 @@ class RequestTelemetry:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
+        method: str = scope["method"]  # as it arrived: HeadAsGet answers HEAD as GET
         root_path: str = scope.get("root_path", "")
         header = next((v for k, v in scope["headers"] if k == REQUEST_ID_HEADER), None)
         request_id = request_id_from(header)
@@ -93,12 +95,14 @@ class RequestTelemetry:
         finally:
             REQUEST_ID.reset(context)
             route = route_template(scope, root_path)
-            self._record(scope, route, request_id, status, time.perf_counter() - started)
+            if scope.get(CLIENT_GONE):
+                status = 499
+            self._record(method, route, request_id, status, time.perf_counter() - started)
 
     def _record(
-        self, scope: Scope, route: str, request_id: str, status: int, seconds: float
+        self, arrived_as: str, route: str, request_id: str, status: int, seconds: float
     ) -> None:
-        method = scope["method"] if scope["method"] in _METHODS else "OTHER"
+        method = arrived_as if arrived_as in _METHODS else "OTHER"
         key = (method, route, status)
         children = self._children.get(key)
         if children is None:

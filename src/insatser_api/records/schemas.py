@@ -6,11 +6,12 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from insatser_api.catalog.schemas import DocumentationMode
 from insatser_api.kit.dates import IsoDate
 from insatser_api.kit.schemas import StrictModel
+from insatser_api.kit.text import without_nul
 
 MAX_PARTICIPANTS = 50
 MAX_DURATION_MINUTES = 480
@@ -72,6 +73,12 @@ class DocumentationRecordIn(StrictModel):
         max_length=36,
         description="Id för en tidigare anteckning som denna rättar",
     )
+
+    @field_validator("personnummer", "name", "text", "corrects")
+    @classmethod
+    def _storable(cls, value: str | None) -> str | None:
+        # No NUL: PostgreSQL's text cannot store it (kit/text.py).
+        return None if value is None else without_nul(value)
 
 
 class DocumentationRecordOut(BaseModel):

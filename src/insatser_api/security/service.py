@@ -6,11 +6,13 @@ import datetime as dt
 import hashlib
 import logging
 import secrets
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from insatser_api.security import repository
@@ -107,11 +109,74 @@ def principal_of(key: ApiKey) -> Principal:
     )
 
 
+class KeyUsage:
+    """`last_used_at`, written from the background: a key check on the request path only reads.
+
+    On SQLite an update takes the database's single write lock, and behind a large decision-log
+    batch a request waited out the busy timeout for it. Here the check notes the time in memory
+    and a daemon thread writes the newest time of each key every `interval` seconds; a write
+    that fails keeps the times for the next round. `last_used_at` is therefore up to `interval`
+    (plus the key cache's time) late, and a process killed meanwhile loses its last times.
+    """
+
+    def __init__(self, write_sessions: sessionmaker[Session], interval: float = 30.0) -> None:
+        self._sessions = write_sessions
+        self._interval = interval
+        self._pending: dict[str, dt.datetime] = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def touch(self, key_id: str, when: dt.datetime) -> None:
+        with self._lock:
+            self._pending[key_id] = when
+            if self._thread is None and not self._stop.is_set():
+                self._thread = threading.Thread(target=self._run, name="key-usage", daemon=True)
+                self._thread.start()
+
+    def flush(self) -> None:
+        """Write the noted times now; raises the database's error (the times stay noted)."""
+        with self._lock:
+            pending, self._pending = self._pending, {}
+        if not pending:
+            return
+        try:
+            with self._sessions.begin() as session:
+                for key_id, when in pending.items():
+                    repository.mark_used(session, key_id, when)
+        except SQLAlchemyError:
+            with self._lock:
+                for key_id, when in pending.items():
+                    self._pending.setdefault(key_id, when)
+            raise
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        try:
+            self.flush()
+        except SQLAlchemyError as error:
+            logger.warning(
+                "api keys: last_used_at not written at shutdown (%s)", type(error).__name__
+            )
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            try:
+                self.flush()
+            except SQLAlchemyError as error:
+                logger.warning("api keys: last_used_at not written (%s)", type(error).__name__)
+
+
 class KeyVerifier:
     """Checks presented tokens against the database, trusting a verified key for `ttl` seconds.
 
     The cache keeps the eligibility path off the database; the price is that a revoked key
-    keeps working for at most `ttl` seconds in each process that had verified it.
+    keeps working for at most `ttl` seconds in each process that had verified it. The check only
+    reads (`sessions` should be the read engine's); `usage` writes `last_used_at` later.
+    A database that cannot be read raises its error (answered 503): a key not in the cache is
+    neither accepted nor called invalid while it cannot be checked.
     """
 
     def __init__(
@@ -120,8 +185,10 @@ class KeyVerifier:
         pepper: str,
         ttl: float,
         clock: Callable[[], float] = time.monotonic,
+        usage: KeyUsage | None = None,
     ) -> None:
         self._sessions = sessions
+        self._usage = usage
         self._pepper = pepper
         self._ttl = ttl
         self._clock = clock
@@ -161,9 +228,9 @@ class KeyVerifier:
                 # The prefix is public (shown in listings); the token itself is never logged.
                 logger.info("revoked api key used: prefix %s", prefix)
                 return None
-            repository.mark_used(session, key.id, utcnow())
-            session.commit()
             principal = principal_of(key)
+        if self._usage is not None:
+            self._usage.touch(key.id, utcnow())
         self._remember(cache_key, principal)
         return principal
 
