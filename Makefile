@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 DATABASE_URL ?= sqlite:///data/insatser.db
 
-.PHONY: run test test-postgres openapi schema install clean bench bench-faults
+.PHONY: run test test-postgres openapi schema install clean bench bench-faults browser
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,15 @@ install: $(STAMP)
 run: $(RUN_STAMP)
 	DATABASE_URL=$(DATABASE_URL) INSATSER_AUTH_DISABLED=true $(BIN)/insatser-api serve
 
+## Debian's Chromium for the staff pages' browser tests (tests/pages), installed if missing
+## (needs root, as in CI; elsewhere: `sudo apt-get install chromium chromium-driver`).
+browser:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { \
+	  apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
 ## Run the whole test suite, then the linters and the type checker.
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/pytest
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests

@@ -82,6 +82,7 @@ def _announce(host: str, port: int) -> None:
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     base = f"http://{shown}:{port}"
     typer.echo(f"insatser-api på {base} — dokumentation: {base}/docs (Swagger UI), {base}/redoc")
+    typer.echo(f"Sidor för personal: {base}/ (sök insatser), {base}/prova (pröva för en person)")
 
 
 def _reset_multiprocess_metrics() -> None:

@@ -35,6 +35,7 @@ from insatser_api.ops.metrics import router as metrics_router
 from insatser_api.ops.reload import reload_on_sighup, serve_registry
 from insatser_api.ops.reload import router as admin_router
 from insatser_api.ops.telemetry import RequestTelemetry
+from insatser_api.pages.router import install_pages
 from insatser_api.records.router import router as records_router
 from insatser_api.security.errors import install_auth_problem_handler
 from insatser_api.security.hardening import install_hardening, install_key_verifier
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None, catalog_dir: Path | None = None
     app.include_router(metrics_router)
     app.include_router(admin_router)
     install_docs(app)
+    install_pages(app, settings)
 
     def version_today(_: Scope) -> str:
         current: CatalogRegistry = app.state.registry

@@ -9,6 +9,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from insatser_api.config import Settings
+from insatser_api.ops.docs import as_configured
+from tests.conftest import CATALOG_DIR
+
 
 @pytest.mark.parametrize("page", ["/docs", "/redoc"])
 async def test_docs_pages_use_only_local_assets(client: httpx.AsyncClient, page: str) -> None:
@@ -31,7 +35,7 @@ async def test_docs_behind_a_proxy_prefix_point_under_it(app: FastAPI) -> None:
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
         html = (await http.get("/docs")).text
     assert '"/insatser/docs/static/swagger-ui-bundle.js"' in html
-    assert "'/insatser/openapi.json'" in html
+    assert "'/insatser/docs/openapi.json'" in html
 
 
 async def test_the_licences_ship_with_the_assets(client: httpx.AsyncClient) -> None:
@@ -56,3 +60,31 @@ def test_every_operation_has_swedish_summary_description_and_example(app: FastAP
             assert operation.get("summary"), where
             assert len(operation.get("description", "")) > 30, where
             assert _has_example(operation), where
+
+
+async def test_with_authentication_off_the_docs_show_no_locks(client: httpx.AsyncClient) -> None:
+    # The app of the tests runs with authentication off, as `make run` does.
+    spec = (await client.get("/docs/openapi.json")).json()
+    assert "securitySchemes" not in spec["components"]
+    assert all(
+        "security" not in operation
+        for operations in spec["paths"].values()
+        for operation in operations.values()
+    )
+    assert "Anrop kräver en API-nyckel" not in spec["info"]["description"]
+    assert "Autentiseringen är avstängd" in spec["info"]["description"]
+    # The published contract is the same whatever the settings.
+    contract = (await client.get("/openapi.json")).json()
+    assert "Anrop kräver en API-nyckel" in contract["info"]["description"]
+    assert contract["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
+
+
+def test_the_docs_follow_the_settings(app: FastAPI) -> None:
+    contract = app.openapi()
+    locked = Settings(environment="test", catalog_dir=CATALOG_DIR, auth_disabled=False)
+    assert as_configured(contract, locked) == contract
+    public = as_configured(contract, locked.model_copy(update={"public_catalog": True}))
+    assert "security" not in public["paths"]["/v1/insatser"]["get"]
+    assert "security" not in public["paths"]["/v1/catalog"]["get"]
+    assert public["paths"]["/v1/eligibility"]["post"]["security"] == [{"bearerAuth": []}]
+    assert "securitySchemes" in public["components"]

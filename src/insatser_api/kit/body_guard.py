@@ -1,4 +1,5 @@
-"""Request bodies: at most `max_bytes`, and JSON when a POST, PUT or PATCH carries one.
+"""Request bodies: at most `max_bytes`, and JSON when a POST, PUT or PATCH carries one (an
+HTML form, `application/x-www-form-urlencoded`, only to the staff pages' `form_paths`).
 
 Plain ASGI (no BaseHTTPMiddleware: it costs a task per request). A declared Content-Length over
 the limit is refused before anything is read; a body without one (chunked) is read here up to
@@ -13,6 +14,7 @@ to cut (docs/operations.md, deploy/nginx.conf): uvicorn has no header timeout.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -34,6 +36,10 @@ def is_json_media_type(content_type: str) -> bool:
     )
 
 
+def is_form_media_type(content_type: str) -> bool:
+    return content_type.split(";", 1)[0].strip().lower() == "application/x-www-form-urlencoded"
+
+
 class BodyTimeout(HTTPException):
     """Raised from `receive`: FastAPI lets an HTTPException from reading the body through, and
     the problem handler answers it (kit/errors.py)."""
@@ -47,10 +53,17 @@ class BodyTimeout(HTTPException):
 
 
 class RequestBodyGuard:
-    def __init__(self, app: ASGIApp, max_bytes: int, body_timeout: float | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        body_timeout: float | None = None,
+        form_paths: Iterable[str] = (),
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.body_timeout = body_timeout
+        self.form_paths = frozenset(form_paths)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -91,7 +104,12 @@ class RequestBodyGuard:
             length = sum(len(m.get("body", b"")) for m in buffered)
             receive = _replay(buffered, receive)
         content_type = headers.get(b"content-type", b"").decode("latin-1")
-        if length and scope["method"] in _BODY_METHODS and not is_json_media_type(content_type):
+        if (
+            length
+            and scope["method"] in _BODY_METHODS
+            and not is_json_media_type(content_type)
+            and not (scope["path"] in self.form_paths and is_form_media_type(content_type))
+        ):
             response = problem_response(
                 415,
                 "Begärans innehåll ska vara JSON (Content-Type: application/json).",

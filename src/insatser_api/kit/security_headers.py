@@ -16,6 +16,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 DOCS_ASSET_ORIGINS: tuple[str, ...] = ()
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+# The staff pages (pages/): their own stylesheet and images, forms posted back to this origin,
+# no script at all (they work without JavaScript) and nothing inline. The pages set it
+# themselves, with Cache-Control: no-store; this middleware adds the other headers.
+PAGES_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
 
 
 def docs_csp(asset_origins: Iterable[str] = DOCS_ASSET_ORIGINS) -> str:

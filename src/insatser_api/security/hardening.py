@@ -14,6 +14,7 @@ from insatser_api.kit.errors import FieldError, problem_response
 from insatser_api.kit.security_headers import SecurityHeaders
 from insatser_api.kit.unexpected import UnexpectedErrors
 from insatser_api.ops.docs import DOCS_PATHS
+from insatser_api.pages.router import FORM_PATHS
 from insatser_api.security.service import KeyUsage, KeyVerifier
 
 # What Starlette names in a refused preflight, as the request header that carried it.
@@ -58,6 +59,7 @@ def install_hardening(app: FastAPI, settings: Settings) -> None:
         RequestBodyGuard,
         max_bytes=settings.max_body_bytes,
         body_timeout=settings.request_timeout_seconds,
+        form_paths=FORM_PATHS,
     )
     app.add_middleware(UnexpectedErrors)
     if settings.cors_origins:

@@ -38,3 +38,7 @@ def all_keys(session: Session) -> Sequence[ApiKey]:
 
 def mark_used(session: Session, key_id: str, when: dt.datetime) -> None:
     session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=when))
+
+
+def by_id(session: Session, key_id: str) -> ApiKey | None:
+    return session.get(ApiKey, key_id)
