@@ -207,6 +207,38 @@ def stacks(wrk: str, workdir: Path, args: argparse.Namespace) -> dict[str, Any]:
     return rows
 
 
+def decision_log(wrk: str, workdir: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """What the decision log costs a request: `serve` with it on and off, interleaved."""
+    endpoints = http.endpoints(args.people, fixed=False)
+    with contextlib.ExitStack() as stack:
+        servers = {
+            f"log {state}": stack.enter_context(
+                http.service(
+                    workdir / state,
+                    env={"INSATSER_DECISION_LOG_ENABLED": "true" if state == "on" else "false"},
+                )
+            )
+            for state in ("on", "off")
+        }
+        measured = rounds_of(wrk, servers, endpoints, workdir, args, args.connections)
+    rows: dict[str, Any] = {}
+    for e in endpoints[1:]:
+        on, off = measured[("log on", e.name)], measured[("log off", e.name)]
+        rows[e.name] = {
+            "label": e.label,
+            "on_cpu_us": round(statistics.median(m.server_cpu_us for m in on), 1),
+            "off_cpu_us": round(statistics.median(m.server_cpu_us for m in off), 1),
+            "share": round(
+                statistics.median(
+                    (a.server_cpu_us - b.server_cpu_us) / a.server_cpu_us
+                    for a, b in zip(on, off, strict=True)
+                ),
+                3,
+            ),
+        }
+    return rows
+
+
 @contextlib.contextmanager
 def own_postgres(server: str) -> Iterator[str | None]:
     """A fresh database on `server`, or None when it cannot be reached (the part is skipped)."""
@@ -319,6 +351,21 @@ def report(result: dict[str, Any]) -> str:
                     f"{label:<17} {row['label']:<42} {row['requests_per_s']:>7.0f} req/s "
                     f"{row['server_cpu_us']:>6.0f} µs CPU  CPU × floor {row.get('cpu_ratio_to_floor', 1):.3f}"
                 )
+    if "decision_log" in result:
+        lines += ["", "the decision log's share of a request's CPU (on − off) / on, interleaved"]
+        for name, row in result["decision_log"].items():
+            lines.append(
+                f"{row['label']:<42} on {row['on_cpu_us']:>6.0f} µs  off {row['off_cpu_us']:>6.0f} µs  "
+                f"share {row['share'] * 100:.1f} %"
+            )
+            if name == "eligibility_all_distinct":
+                targets.append(
+                    (
+                        "decision log ≤ 10 % of a screening's CPU",
+                        f"{row['share'] * 100:.1f} %",
+                        verdict(row["share"] <= 0.10),
+                    )
+                )
     if "journal" in result:
         lines += ["", "journal writes, 16 concurrent writers"]
         one_check = (
@@ -355,7 +402,7 @@ def report(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-PARTS = ("one_worker", "workers", "stack", "journal", "rules")
+PARTS = ("one_worker", "workers", "stack", "decision_log", "journal", "rules")
 
 
 def main(argv: list[str] | None = None) -> None:

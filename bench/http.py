@@ -213,6 +213,7 @@ def service(
     workers: int = 1,
     database_url: str | None = None,
     command: list[str] | None = None,
+    env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
     """The service as production starts it: `insatser-api serve` (its socket, its uvicorn
     settings, its workers) on a migrated database, no request log below WARNING.
@@ -238,6 +239,7 @@ def service(
         "INSATSER_PORT": str(port),
         "INSATSER_WORKERS": str(workers),
         "DATABASE_URL": database_url,
+        **(env or {}),
     }
     if command is None:
         command = [str(Path(sys.executable).with_name("insatser-api")), "serve"]
