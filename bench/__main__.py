@@ -444,6 +444,7 @@ def main(argv: list[str] | None = None) -> None:
             ("one_worker", one_worker),
             ("workers", several_workers),
             ("stack", stacks),
+            ("decision_log", decision_log),
             ("journal", journal),
         ):
             if part in parts:
