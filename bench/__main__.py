@@ -247,7 +247,7 @@ def own_postgres(server: str) -> Iterator[str | None]:
     try:
         with make(server) as url:
             yield url
-    except Exception as error:  # noqa: BLE001 - an unreachable server only skips this part
+    except Exception as error:  # an unreachable server only skips this part
         if "OperationalError" not in type(error).__name__:
             raise
         print(f"  PostgreSQL at {server} not reachable; journal on PostgreSQL skipped", flush=True)
@@ -330,7 +330,7 @@ def report(result: dict[str, Any]) -> str:
         )
     if "workers" in result:
         lines += ["", f"2 workers against 1, {s['worker_connections']} connections, interleaved"]
-        for name, row in result["workers"].items():
+        for row in result["workers"].values():
             lines.append(
                 f"{row['label']:<42} 1: {row['one_requests_per_s']:>7.0f} req/s  2: "
                 f"{row['two_requests_per_s']:>7.0f} req/s  2/1 {row['two_over_one']:.2f}  p99(2) {row['two_p99_ms']:.1f} ms"

@@ -55,7 +55,7 @@ class Endpoint:
 _sent: dict[tuple[str, str], int] = {}
 
 
-def _key(server: "Server", endpoint: Endpoint) -> tuple[str, str]:
+def _key(server: Server, endpoint: Endpoint) -> tuple[str, str]:
     return (server.base, endpoint.name)
 
 

@@ -31,7 +31,7 @@ from insatser_api.eligibility.schemas import (
 from insatser_api.rules import Decision, Outcome
 
 # Answers already written, by decision; emptied when full, which bounds its memory.
-WRITTEN_LIMIT = 16_384
+WRITTEN_LIMIT = 4_096
 _written: dict[Decision, bytes] = {}
 
 
