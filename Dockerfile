@@ -39,6 +39,8 @@ EXPOSE 8000
 # No curl in a slim image: Python's urllib, which exits non-zero on an error or a timeout.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('INSATSER_PORT', '8000') + '/health/live', timeout=4)"]
+# `serve` runs uvicorn on uvloop + httptools (pinned in requirements.lock, installed above) and
+# listens on its own TCP_NODELAY socket for any INSATSER_WORKERS (docs/performance.md, fifth round).
 # Migrate (PostgreSQL too), then `exec` so that the server is PID 1 and gets SIGTERM (stop) and
 # SIGHUP (every worker reloads the catalogue in place) from `docker stop` / `docker kill -s HUP`.
 CMD ["sh", "-c", "insatser-api db upgrade && exec insatser-api serve"]

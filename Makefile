@@ -50,8 +50,8 @@ TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 test-postgres: $(STAMP)
 	INSATSER_TEST_DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest -m database
 
-## Benchmarks (bench/, docs/performance.md): wrk against uvicorn on loopback, then the rules
-## layer in process; about two minutes, results in bench/results/. Installs wrk if missing.
+## Benchmarks (bench/, docs/benchmarks.md): `insatser-api serve` under wrk with distinct people,
+## workers, stack, decision log, journal, then the rules layer; ~10 minutes. Installs wrk if missing.
 bench: $(STAMP)
 	$(BIN)/python -m bench
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import orjson
 
-from bench.people import BODIES, stream_bodies
+from bench.people import BODIES, INSATS_IDS, people_bodies
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -51,8 +51,12 @@ class Endpoint:
     distinct: bool = False  # never send a request twice (see DISTINCT_PEOPLE)
 
 
-# Per distinct endpoint, how many of its requests have been sent so far.
-_sent: dict[str, int] = {}
+# Per server and distinct endpoint, how many of its requests have been sent so far.
+_sent: dict[tuple[str, str], int] = {}
+
+
+def _key(server: Server, endpoint: Endpoint) -> tuple[str, str]:
+    return (server.base, endpoint.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,8 @@ class Server:
     # Authentication stays on, as in production: every request carries a key holding every
     # scope, verified once and then served from the verifier's in-memory cache.
     api_key: str
+    # Seconds from starting the command to the first 200 from /health/ready.
+    ready_s: float = 0.0
 
 
 def cpu_seconds(pid: int) -> float:
@@ -81,42 +87,66 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def endpoints() -> list[Endpoint]:
-    bodies = [orjson.dumps(body) for body in BODIES]
-    distinct = [orjson.dumps(body) for body in stream_bodies(DISTINCT_PEOPLE, seed=14)]
-    return [
+JOURNAL_BODY = orjson.dumps(
+    {
+        "performed_on": "2026-11-20",
+        "contact": "telefon",
+        "topic": "spel",
+        "text": "Allmän information om spelbehandling.",
+    }
+)
+
+
+def endpoints(people: int = DISTINCT_PEOPLE, fixed: bool = True) -> list[Endpoint]:
+    """The floor, the distinct-people streams (what users send), and the fixed bodies
+    (labelled so: mostly memo hits)."""
+    distinct = [orjson.dumps(body) for body in people_bodies(people)]
+    found = [
         Endpoint(FLOOR, "GET /health/live (floor)", (("GET", "/health/live", b""),)),
         Endpoint(
-            "insats",
-            "GET /v1/insatser/{id}",
-            tuple(("GET", f"/v1/insatser/{i}", b"") for i in SINGLE_IDS),
-        ),
-        Endpoint(
-            "eligibility_one",
-            "POST /v1/insatser/{id}/eligibility",
-            tuple(("POST", f"/v1/insatser/{i}/eligibility", b) for i in SINGLE_IDS for b in bodies),
-        ),
-        Endpoint(
-            "eligibility_all",
-            "POST /v1/eligibility (all 28)",
-            tuple(("POST", "/v1/eligibility", b) for b in bodies),
-        ),
-        Endpoint(
             "eligibility_one_distinct",
-            "POST …/{id}/eligibility, distinct people",
+            "one check, any insats, distinct people",
             tuple(
-                ("POST", f"/v1/insatser/{SINGLE_IDS[n % len(SINGLE_IDS)]}/eligibility", b)
+                ("POST", f"/v1/insatser/{INSATS_IDS[n % len(INSATS_IDS)]}/eligibility", b)
                 for n, b in enumerate(distinct)
             ),
             distinct=True,
         ),
         Endpoint(
             "eligibility_all_distinct",
-            "POST /v1/eligibility, distinct people",
+            "screening all 28, distinct people",
             tuple(("POST", "/v1/eligibility", b) for b in distinct),
             distinct=True,
         ),
     ]
+    if not fixed:
+        return found
+    bodies = [orjson.dumps(body) for body in BODIES]
+    return [
+        *found,
+        Endpoint(
+            "insats",
+            "GET /v1/insatser/{id} (fixed)",
+            tuple(("GET", f"/v1/insatser/{i}", b"") for i in SINGLE_IDS),
+        ),
+        Endpoint(
+            "eligibility_one",
+            "one check, the 6 fixed bodies",
+            tuple(("POST", f"/v1/insatser/{i}/eligibility", b) for i in SINGLE_IDS for b in bodies),
+        ),
+        Endpoint(
+            "eligibility_all",
+            "screening, the 6 fixed bodies",
+            tuple(("POST", "/v1/eligibility", b) for b in bodies),
+        ),
+    ]
+
+
+JOURNAL = Endpoint(
+    "journal",
+    "POST …/documentation (journal write)",
+    (("POST", "/v1/insatser/radgivande-samtal/documentation", JOURNAL_BODY),),
+)
 
 
 def ensure_wrk() -> str:
@@ -142,12 +172,58 @@ def free_port() -> int:
         return port
 
 
+def processes(pid: int) -> list[int]:
+    """`pid` and its descendants (the supervisor and its workers under `serve --workers N`)."""
+    found = [pid]
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            for child in (task / "children").read_text().split():
+                found += processes(int(child))
+    return found
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time of the server: the process `serve` started and every worker it runs."""
+    total = 0.0
+    for number in processes(pid):
+        with contextlib.suppress(OSError):
+            total += cpu_seconds(number)
+    return total
+
+
+def worker_rss_mb(pid: int) -> list[float]:
+    """Resident memory (MB) of each process that answers requests: the one process of a
+    single-worker `serve`, or each worker (not the supervisor) of several."""
+    numbers = processes(pid)
+    workers = numbers[1:] if len(numbers) > 1 else numbers
+    sizes = []
+    for number in workers:
+        for line in Path(f"/proc/{number}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return sizes
+
+
 @contextlib.contextmanager
-def service(workdir: Path, app: str = APP, factory: bool = True) -> Iterator[Server]:
-    """uvicorn with one worker and no access log on a migrated SQLite database."""
+def service(
+    workdir: Path,
+    app: str = APP,
+    factory: bool = True,
+    *,
+    workers: int = 1,
+    database_url: str | None = None,
+    command: list[str] | None = None,
+    env: dict[str, str] | None = None,
+) -> Iterator[Server]:
+    """The service as production starts it: `insatser-api serve` (its socket, its uvicorn
+    settings, its workers) on a migrated database, no request log below WARNING.
+
+    `command` replaces the serve command line (e.g. uvicorn itself, for a tree from before
+    `serve` existed or to compare server settings); it gets `--port` appended."""
     from insatser_api.kit import migrations
 
-    database_url = f"sqlite:///{workdir / 'bench.db'}"
+    workdir.mkdir(parents=True, exist_ok=True)
+    database_url = database_url or f"sqlite:///{workdir / 'bench.db'}"
     migrations.upgrade(database_url)
     api_key = _issue_key(database_url)
     port = free_port()
@@ -156,33 +232,43 @@ def service(workdir: Path, app: str = APP, factory: bool = True) -> Iterator[Ser
         "INSATSER_ENVIRONMENT": "test",
         "INSATSER_AUTH_DISABLED": "false",
         "INSATSER_API_KEY_PEPPER": BENCH_PEPPER,
-        # No access log: uvicorn's is off below; the app's own request log writes at INFO.
+        # No access log (serve has none); the app's own request log writes at INFO.
         "INSATSER_LOG_LEVEL": "WARNING",
         "INSATSER_CATALOG_DIR": str(ROOT / "catalog" / "ostersund"),
+        "INSATSER_HOST": "127.0.0.1",
+        "INSATSER_PORT": str(port),
+        "INSATSER_WORKERS": str(workers),
         "DATABASE_URL": database_url,
+        **(env or {}),
     }
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        app,
-        *(["--factory"] if factory else []),
-        "--host=127.0.0.1",
-        f"--port={port}",
-        "--workers=1",
-        "--no-access-log",
-        "--log-level=warning",
-    ]
-    log = (workdir / "uvicorn.log").open("wb")
+    if command is None:
+        command = [str(Path(sys.executable).with_name("insatser-api")), "serve"]
+        if app != APP or not factory:
+            command = [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                app,
+                *(["--factory"] if factory else []),
+                "--host=127.0.0.1",
+                f"--workers={workers}",
+                "--no-access-log",
+                "--log-level=warning",
+            ]
+    if "serve" not in command:
+        command = [*command, f"--port={port}"]
+    log = (workdir / "server.log").open("ab")
+    started = time.monotonic()
     process = subprocess.Popen(command, env=env, cwd=workdir, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_live(base, process)
-        yield Server(base, process.pid, api_key)
+        wait_until_ready(base, process)
+        ready_s = time.monotonic() - started
+        yield Server(base, process.pid, api_key, ready_s)
     finally:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
@@ -210,19 +296,19 @@ def _issue_key(database_url: str) -> str:
         engine.dispose()
 
 
-def wait_until_live(base: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
+def wait_until_ready(base: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            sys.exit("uvicorn exited before it answered; see its log in the work folder")
+            sys.exit("the server exited before it answered; see server.log in the work folder")
         with (
             contextlib.suppress(OSError),
-            urllib.request.urlopen(f"{base}/health/live", timeout=1) as answer,
+            urllib.request.urlopen(f"{base}/health/ready", timeout=1) as answer,
         ):
             if answer.status == 200:
                 return
-        time.sleep(0.1)
-    sys.exit("uvicorn did not answer /health/live within 30 s")
+        time.sleep(0.01)
+    sys.exit("the server was not ready within 60 s")
 
 
 def check_answers(server: Server, endpoint: Endpoint) -> None:
@@ -230,7 +316,7 @@ def check_answers(server: Server, endpoint: Endpoint) -> None:
     requests = endpoint.requests
     if endpoint.distinct:
         requests = requests[:_CHECKED]
-        _sent[endpoint.name] = _CHECKED
+        _sent[_key(server, endpoint)] = _CHECKED
     for method, path, body in requests:
         request = urllib.request.Request(
             server.base + path,
@@ -242,7 +328,7 @@ def check_answers(server: Server, endpoint: Endpoint) -> None:
             },
         )
         with urllib.request.urlopen(request, timeout=10) as answer:
-            if answer.status != 200:
+            if answer.status not in (200, 201):
                 sys.exit(f"{endpoint.label}: {method} {path} answered {answer.status}")
 
 
@@ -272,12 +358,13 @@ def run_wrk(
     *,
     duration: float,
     connections: int,
+    threads: int = 1,
     max_requests: int,
 ) -> Measurement:
     listing = workdir / f"{endpoint.name}.requests"
     requests = endpoint.requests
     if endpoint.distinct:
-        requests = requests[_sent.get(endpoint.name, 0) :]
+        requests = requests[_sent.get(_key(server, endpoint), 0) :]
     listing.write_bytes(b"".join(f"{m}\t{p}\t".encode() + body + b"\n" for m, p, body in requests))
     env = {
         **os.environ,
@@ -287,7 +374,7 @@ def run_wrk(
     }
     command = [
         wrk,
-        "--threads=1",
+        f"--threads={threads}",
         f"--connections={connections}",
         f"--duration={duration:g}s",
         "--timeout=5s",
@@ -295,12 +382,12 @@ def run_wrk(
         f"--script={LUA}",
         server.base,
     ]
-    cpu_before = cpu_seconds(server.pid)
+    cpu_before = tree_cpu_seconds(server.pid)
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    measured = parse_wrk(done.stdout, cpu_seconds(server.pid) - cpu_before)
+    measured = parse_wrk(done.stdout, tree_cpu_seconds(server.pid) - cpu_before)
     if endpoint.distinct:
-        sent = _sent.get(endpoint.name, 0) + measured.requests
+        sent = _sent.get(_key(server, endpoint), 0) + measured.requests
         if sent > len(endpoint.requests):
-            sys.exit(f"{endpoint.label}: ran out of distinct people; raise DISTINCT_PEOPLE")
-        _sent[endpoint.name] = sent
+            sys.exit(f"{endpoint.label}: ran out of distinct people; raise --people")
+        _sent[_key(server, endpoint)] = sent
     return measured

@@ -111,6 +111,115 @@ def stream_bodies(count: int = 2000, seed: int = 6) -> list[dict[str, Any]]:
     return bodies
 
 
+# Every insats of the bundled catalogue, for "one check on any insats" and for histories.
+INSATS_IDS = (
+    "arbetsmarknadsinsatser",
+    "vrakningsforebyggande-arbete",
+    "bra-samtal-vuxen",
+    "samarbetssamtal",
+    "akutboendet",
+    "utflyttningsstod",
+    "biffsamtal",
+    "booster-bryggan",
+    "stodsamtal-foraldraroll",
+    "i-komet",
+    "foraldragrupper",
+    "bubblan",
+    "fjarilen",
+    "tradet",
+    "radgivande-samtal",
+    "motivationshojande-samtal",
+    "cra",
+    "f-cra",
+    "hap-cpu",
+    "spelbehandling",
+    "aterfallsprevention",
+    "tolvsteg-grupp",
+    "tolvsteg-individuell",
+    "tolvsteg-eftervard",
+    "anhorigstod",
+    "booster-nexus",
+    "bra-samtal-nexus",
+    "bra-samtal-ungdomsstod",
+)
+_KOMMUNER = (OSTERSUND, OSTERSUND, STOCKHOLM, "2361", None)  # Östersund, elsewhere, unstated
+
+
+def _birth_date(rng: random.Random, age: int) -> dt.date:
+    """A birth date `age` whole years before AS_OF (any day of that year of life)."""
+    latest = AS_OF.replace(year=AS_OF.year - age)
+    return latest - dt.timedelta(days=rng.randrange(365))
+
+
+def _personnummer(rng: random.Random, born: dt.date) -> str:
+    """A made-up personnummer (12 digits, valid check digit) for `born`: a random serial, so
+    nobody in particular; the bench never writes it anywhere."""
+    from stdnum import luhn
+
+    short = born.strftime("%y%m%d") + f"{rng.randrange(1000):03d}"
+    return born.strftime("%Y") + short[2:] + luhn.calc_check_digit(short)
+
+
+def _identity(rng: random.Random, age: int) -> dict[str, Any]:
+    """How a form states who the person is: personnummer, birth date, age, or nothing yet."""
+    way = rng.choices(("personnummer", "birth_date", "age", "none"), (3, 2, 4, 1))[0]
+    if way == "personnummer":
+        return {"personnummer": _personnummer(rng, _birth_date(rng, age))}
+    if way == "birth_date":
+        return {"birth_date": _birth_date(rng, age).isoformat()}
+    if way == "age":
+        return {"age": age}
+    return {}
+
+
+def people_bodies(count: int, seed: int = 18) -> list[dict[str, Any]]:
+    """`count` distinct made-up people as request bodies, the mix the HTTP bench sends (issue
+    18): ages 0–90 stated as a personnummer, a birth date, an age or not at all; folkbokförd in
+    Östersund, elsewhere or unstated; consent; children; stated facts; histories of earlier
+    insatser. Deterministic for a seed; no body is sent twice."""
+    rng = random.Random(seed)
+    seen: set[bytes] = set()
+    bodies: list[dict[str, Any]] = []
+    while len(bodies) < count:
+        age = rng.randrange(91)
+        applicant = _identity(rng, age)
+        kommun = rng.choice(_KOMMUNER)
+        if kommun is not None:
+            applicant["folkbokford_kommunkod"] = kommun
+        body: dict[str, Any] = {"as_of": AS_OF.isoformat()}
+        if applicant:
+            body["applicant"] = applicant
+        if rng.random() < 0.6:
+            body["guardian_consent"] = rng.random() < 0.7
+        if rng.random() < 0.3:
+            child_age = rng.randrange(18)
+            child = _identity(rng, child_age)
+            child.pop("personnummer", None)  # a child is stated by birth date or age
+            child["folkbokford_kommunkod"] = rng.choice((OSTERSUND, STOCKHOLM))
+            if rng.random() < 0.8:
+                child["participates"] = rng.random() < 0.7
+            body["child"] = child
+        stated = {key: rng.random() < 0.5 for key in rng.sample(_STATED_FACTS, rng.randrange(4))}
+        if stated:
+            body["facts"] = stated
+        if rng.random() < 0.25:
+            body["history"] = [
+                {
+                    "insats_id": rng.choice(INSATS_IDS),
+                    "ended_on": (AS_OF - dt.timedelta(days=rng.randrange(1, 900))).isoformat(),
+                }
+                for _ in range(rng.randrange(1, 3))
+            ]
+        if rng.random() < 0.1:
+            body["stay_until"] = (AS_OF + dt.timedelta(days=rng.randrange(1, 10))).isoformat()
+        identity = repr(sorted(body.items())).encode()
+        if identity in seen:
+            continue
+        seen.add(identity)
+        bodies.append(body)
+    return bodies
+
+
 def stream(count: int = 2000, seed: int = 6) -> list[Situation]:
     """The people of `stream_bodies` as the situations the API builds from them (for
     bench/rules.py's cold-start and new-person figures)."""

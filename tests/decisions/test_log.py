@@ -228,3 +228,44 @@ def test_full_queue_drops_the_oldest(engine: Engine, decisions: list[Decision]) 
     assert log.queued == 2
     log.close()
     assert [e.insats_id for e in _entries(engine)] == [d.insats_id for d in decisions[1:3]]
+
+
+@pytest.mark.parametrize("dates_as_text", [True, False])
+def test_rows_from_kept_halves_equal_rows_built_afresh(
+    decisions: list[Decision], dates_as_text: bool
+) -> None:
+    answered = _answered(decisions)
+    tails: dict[Decision, tuple[object, ...]] = {}
+    first = answered.to_rows(dates_as_text, tails)
+    assert len(tails) == len(set(decisions))
+    # Built again from the kept halves, and once more with nothing kept: the same rows.
+    assert answered.to_rows(dates_as_text, tails) == first
+    assert answered.to_rows(dates_as_text) == first
+    other = AnsweredRequest(
+        decided_at=dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC),
+        client="socialjouren",
+        request_kind="all",
+        age_years=None,
+        decisions=decisions,
+    )
+    assert [row[:6] for row in other.to_rows(dates_as_text, tails)] != [row[:6] for row in first]
+    assert [row[6:] for row in other.to_rows(dates_as_text, tails)] == [row[6:] for row in first]
+
+
+def test_the_kept_halves_are_bounded(
+    app: FastAPI, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from insatser_api.decisions import log as module
+
+    compiled = app.state.registry.versions[0].compiled
+    days = [dt.date(2026, 11, 30) + dt.timedelta(days=n) for n in range(3)]
+    per_day = [list(compiled.judge_all(Situation.from_facts(as_of=day), None)) for day in days]
+    monkeypatch.setattr(module, "TAILS_KEPT", len(per_day[0]) + 2)
+    log = DecisionLog(engine)
+    for decisions in per_day:
+        log.record(_answered(decisions))
+        log.flush()
+    # Two days' halves were more than the bound: emptied before the third day's batch.
+    assert len(log._tails) == len(set(per_day[2]))
+    log.close()
+    assert len(_entries(engine)) == sum(len(d) for d in per_day)

@@ -56,8 +56,12 @@ class AnsweredRequest:
     age_years: int | None
     decisions: Sequence[Decision]
 
-    def to_rows(self, dates_as_text: bool) -> list[tuple[object, ...]]:
-        """Rows in the order of `COLUMNS`, as the driver takes them."""
+    def to_rows(
+        self, dates_as_text: bool, tails: dict[Decision, tuple[object, ...]] | None = None
+    ) -> list[tuple[object, ...]]:
+        """Rows in the order of `COLUMNS`, as the driver takes them. `tails` remembers the
+        per-decision half of a row: the rules layer hands out the same decision for the same
+        facts, so on distinct people most of a screening's 28 are ones written before."""
         local = self.decided_at.astimezone(STOCKHOLM)
         decided_at: object = self.decided_at
         decided_on: object = local.date()
@@ -71,18 +75,31 @@ class AnsweredRequest:
             self.request_kind,
             self.age_years,
         )
-        return [
-            (
-                *shared,
-                decision.insats_id,
-                decision.catalog_version,
-                decision.as_of.isoformat() if dates_as_text else decision.as_of,
-                str(decision.outcome),
-                _codes(decision, Status.NOT_MET),
-                _codes(decision, Status.UNKNOWN),
-            )
-            for decision in self.decisions
-        ]
+        if tails is None:
+            tails = {}
+        rows = []
+        for decision in self.decisions:
+            tail = tails.get(decision)
+            if tail is None:
+                tail = tails[decision] = _tail(decision, dates_as_text)
+            rows.append(shared + tail)
+        return rows
+
+
+def _tail(decision: Decision, dates_as_text: bool) -> tuple[object, ...]:
+    return (
+        decision.insats_id,
+        decision.catalog_version,
+        decision.as_of.isoformat() if dates_as_text else decision.as_of,
+        str(decision.outcome),
+        _codes(decision, Status.NOT_MET),
+        _codes(decision, Status.UNKNOWN),
+    )
+
+
+# Per-decision row halves kept by a log; cleared when full (a bound, not an eviction policy:
+# refilling costs one `_tail` per decision seen again).
+TAILS_KEPT = 4_096
 
 
 COLUMNS = (
@@ -149,6 +166,7 @@ class DecisionLog:
         # Since when the database has refused writes (monotonic seconds), None when it answers.
         self.failing_since: float | None = None
         self._dropped_this_outage = 0
+        self._tails: dict[Decision, tuple[object, ...]] = {}
 
     def record(self, answered: AnsweredRequest) -> None:
         size = len(answered.decisions)
@@ -246,7 +264,11 @@ class DecisionLog:
         batch = self._take_batch()
         if not batch:
             return False
-        rows = [row for answered in batch for row in answered.to_rows(self._dates_as_text)]
+        if len(self._tails) > TAILS_KEPT:
+            self._tails.clear()
+        rows = [
+            row for answered in batch for row in answered.to_rows(self._dates_as_text, self._tails)
+        ]
         try:
             # One executemany of driver-ready tuples: through the ORM (12 µs a row) or Core
             # (8 µs) the log cost the serving process more CPU than a screening itself;

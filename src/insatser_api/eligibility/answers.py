@@ -27,7 +27,7 @@ from insatser_api.rules.results import Change
 # Answers already written, by decision and what would change it (decisions that compare equal
 # may come from people whom different changes would help); emptied when full, which bounds its
 # memory.
-WRITTEN_LIMIT = 16_384
+WRITTEN_LIMIT = 4_096
 _written: dict[tuple[Decision, tuple[Change, ...] | None], bytes] = {}
 
 

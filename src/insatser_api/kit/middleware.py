@@ -42,7 +42,8 @@ class HeadAsGet:
     this FastAPI answered HEAD with 405.
 
     The method is changed in the scope itself, so the outer telemetry finds the matched route;
-    it counts the request under the method it read on arrival (HEAD).
+    it counts the request under the method it read on arrival (HEAD). It is HEAD again once
+    the response starts, for the server that writes it.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -55,6 +56,10 @@ class HeadAsGet:
         scope["method"] = "GET"
 
         async def send_headers_only(message: Message) -> None:
+            # The server reads the method from this same scope when it writes the response:
+            # uvicorn's httptools protocol expects a GET's body (and raised "Response content
+            # shorter than Content-Length") unless the scope says HEAD again by then.
+            scope["method"] = "HEAD"
             if message["type"] == "http.response.body":
                 if message.get("more_body", False):
                     return

@@ -1,6 +1,6 @@
 """`insatser-api serve`: uvicorn, with what production needs around it.
 
-- **Several workers share one listening socket made here**, as a TCP socket (`IPPROTO_TCP`)
+- **Every worker count listens on one socket made here** (several workers share it), as a TCP socket (`IPPROTO_TCP`)
   with TCP_NODELAY. uvicorn's own multi-worker socket is created with protocol 0, and asyncio
   sets TCP_NODELAY only on connections of a socket that says TCP: Nagle's algorithm then held
   every small response back until the client's delayed ACK, ~40 ms on a kept-open connection.
@@ -20,6 +20,7 @@ import os
 import shutil
 import signal
 import socket
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,8 @@ logger = logging.getLogger(__name__)
 # The factory configures logging and the collector in each worker (insatser_api.main).
 APP = "insatser_api.main:served_app"
 WORKER_HEALTHCHECK_S = 30
+# uvloop has no Windows build; there (development only) asyncio's own loop.
+LOOP = "asyncio" if sys.platform == "win32" else "uvloop"
 
 
 def uvicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
@@ -55,6 +58,10 @@ def uvicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
         # No `server: uvicorn`: what runs behind the port is nobody's business.
         "server_header": False,
         "timeout_worker_healthcheck": WORKER_HEALTHCHECK_S,
+        # uvloop's event loop and httptools' parser (uvicorn[standard]'s pieces, pinned):
+        # chosen by measurement over asyncio + h11 (docs/performance.md, fifth round).
+        "loop": LOOP,
+        "http": "httptools",
     }
 
 
@@ -109,8 +116,10 @@ def run(host: str, port: int, workers: int, catalog_dir: Path) -> None:
     options = uvicorn_options(host, port, workers)
     check_catalogue(catalog_dir)
     with runtime_folder():
-        if workers == 1:
-            uvicorn.run(APP, **options)
-            return
+        # One socket of our own for every worker count, so TCP_NODELAY never depends on it.
+        sock = listening_socket(host, port)
         config = uvicorn.Config(APP, **options)
-        Supervisor(config, sockets=[listening_socket(host, port)]).run()
+        if workers == 1:
+            uvicorn.Server(config).run(sockets=[sock])
+            return
+        Supervisor(config, sockets=[sock]).run()
