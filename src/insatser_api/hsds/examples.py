@@ -5,44 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-SERVICE_PAGE: dict[str, Any] = {
-    "total_items": 28,
-    "total_pages": 28,
-    "page_number": 17,
-    "size": 1,
-    "first_page": False,
-    "last_page": False,
-    "empty": False,
-    "contents": [
-        {
-            "id": "b4fde715-e312-58c6-85d7-011fddf5c6b9",
-            "organization_id": "1f2bfdaa-8ae5-50da-8dee-048f3f235e18",
-            "program_id": "72a316bd-e47c-566a-92d1-ab2181ea3fd3",
-            "name": "CRA-primärbehandling",
-            "alternate_name": "CRA- primärbehandling",
-            "description": "Personen får 16-20 enskilda manualstyrda KBT-samtal under ett år, där samtalen ligger två gånger i veckan från början …",
-            "status": "active",
-            "application_process": "Personen aktualiseras via kundcenter eller via App: Mitt val mitt stöd.",
-            "eligibility_description": "Målgrupp: Insatsens målgrupp är personer som har fyllt 18 år eller äldre och vill ha hjälp med skadligt bruk och …",
-            "minimum_age": 18,
-            "organization": {
-                "id": "1f2bfdaa-8ae5-50da-8dee-048f3f235e18",
-                "name": "Nexus",
-                "alternate_name": "Nexus, Östersunds kommun",
-                "description": "Enhet under Social- och arbetsmarknadsnämnden i Östersunds kommun.",
-                "parent_organization_id": "0c0d1bdb-1fa1-5f86-b162-3b14c98c74ee",
-            },
-            "program": {
-                "id": "72a316bd-e47c-566a-92d1-ab2181ea3fd3",
-                "organization_id": "0c0d1bdb-1fa1-5f86-b162-3b14c98c74ee",
-                "name": "Öppenvård",
-                "description": "Sektorn Öppenvård i Social- och arbetsmarknadsnämnden, bilagan avsnitt 4.",
-            },
-        }
-    ],
-}
-
-SERVICE: dict[str, Any] = {
+# One service as the list shows it; the single-service answer adds its contacts, areas and
+# terms.
+SERVICE_SUMMARY: dict[str, Any] = {
     "id": "b4fde715-e312-58c6-85d7-011fddf5c6b9",
     "organization_id": "1f2bfdaa-8ae5-50da-8dee-048f3f235e18",
     "program_id": "72a316bd-e47c-566a-92d1-ab2181ea3fd3",
@@ -66,6 +31,21 @@ SERVICE: dict[str, Any] = {
         "name": "Öppenvård",
         "description": "Sektorn Öppenvård i Social- och arbetsmarknadsnämnden, bilagan avsnitt 4.",
     },
+}
+
+SERVICE_PAGE: dict[str, Any] = {
+    "total_items": 28,
+    "total_pages": 28,
+    "page_number": 17,
+    "size": 1,
+    "first_page": False,
+    "last_page": False,
+    "empty": False,
+    "contents": [SERVICE_SUMMARY],
+}
+
+SERVICE: dict[str, Any] = {
+    **SERVICE_SUMMARY,
     "contacts": [
         {
             "id": "bbfaa4dd-4a97-57ca-8cbd-6a87e487e20b",
