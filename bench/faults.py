@@ -43,6 +43,7 @@ from sqlalchemy import create_engine, func, make_url, select, text
 
 from bench.http import BENCH_PEPPER, LUA, ROOT, _issue_key, ensure_wrk, free_port
 from bench.people import BODIES
+from insatser_api.testing.service import stop_process
 
 CATALOG = ROOT / "catalog" / "ostersund"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -110,11 +111,7 @@ def service(
             sys.exit(f"the service did not start:\n{running.log()}")
         yield running
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_process(process, timeout=30)
 
 
 def _headers(svc: Service) -> dict[str, str]:

@@ -26,6 +26,7 @@ from pathlib import Path
 import orjson
 
 from bench.people import BODIES, INSATS_IDS, people_bodies
+from insatser_api.testing.service import stop_process
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -266,11 +267,7 @@ def service(
         ready_s = time.monotonic() - started
         yield Server(base, process.pid, api_key, ready_s)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_process(process, timeout=15)
         log.close()
 
 

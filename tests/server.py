@@ -21,6 +21,7 @@ from pathlib import Path
 import httpx
 
 from insatser_api.kit import migrations
+from insatser_api.testing.service import stop_process
 from tests.conftest import CATALOG_DIR
 
 START_TIMEOUT_S = 120  # a loaded two-core CI machine, not an expectation
@@ -89,12 +90,7 @@ def running_server(
         _wait_until_live(server)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, timeout=10)
 
 
 def _wait_until_live(server: Server) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 
+from insatser_api.testing.service import stop_process
 from tests.conftest import ROOT
 from tests.server import free_port
 
@@ -106,13 +107,7 @@ def started(tmp: Path, overrides: Mapping[str, str]) -> Iterator[Container]:
     try:
         yield container
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_process(process, timeout=30)
 
 
 def wait_until_ready(container: Container) -> None:

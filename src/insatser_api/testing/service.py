@@ -93,7 +93,7 @@ def start_service(
         finally:
             if service._client is not None:
                 service._client.close()
-            _stop(service.process)
+            stop_process(service.process)
     finally:
         if owned:
             shutil.rmtree(base, ignore_errors=True)
@@ -163,17 +163,20 @@ def _wait_until_ready(service: InsatserService) -> bool:
         except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.1)
-    _stop(service.process)
+    stop_process(service.process)
     raise ServiceError(
         f"insatser-api was not ready within {START_TIMEOUT_S:.0f} s:\n{service.log()[-4000:]}"
     )
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop_process(process: subprocess.Popen[bytes], timeout: float = STOP_TIMEOUT_S) -> None:
+    """Stop a server process: SIGTERM, and SIGKILL if it has not gone within `timeout` seconds.
+
+    The project's own tests and benchmarks stop their servers with it too."""
     if process.poll() is None:
         process.terminate()
         try:
-            process.wait(timeout=STOP_TIMEOUT_S)
+            process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
