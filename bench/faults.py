@@ -413,7 +413,7 @@ def outage(workdir: Path, server: str, seconds: float, rate: float) -> dict[str,
         time.sleep(1)
         engine = create_engine(normalize_url(url))
         with engine.connect() as connection:
-            stored = connection.scalar(select(func.count()).select_from(DecisionLogEntry)) or 0
+            stored = connection.scalar(select(func.sum(DecisionLogEntry.answers))) or 0
         engine.dispose()
         figures["answers"] = load.answered
         figures["failed_requests"] = load.failed

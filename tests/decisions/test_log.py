@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Iterator
@@ -15,8 +16,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from insatser_api.config import Settings
-from insatser_api.decisions.log import AnsweredRequest, DecisionLog
+from insatser_api.decisions.log import DecisionLog
 from insatser_api.decisions.models import DecisionLogEntry
+from insatser_api.decisions.rows import COLUMNS, AnsweredRequest, counted_rows
 from insatser_api.kit.database import Base, create_db_engine
 from insatser_api.main import create_app
 from insatser_api.rules import Decision, Situation
@@ -58,6 +60,7 @@ async def test_one_answer_is_one_entry_without_identity(
     assert entry.request_kind == "single"
     assert len(entry.month) == 7
     assert (entry.not_met_conditions, entry.unknown_conditions) == ("folkbokford", "")
+    assert entry.answers == 1
 
 
 async def test_screening_logs_every_insats_with_unknown_conditions(
@@ -69,6 +72,7 @@ async def test_screening_logs_every_insats_with_unknown_conditions(
     entries = _entries(engine)
     assert len(entries) == len(response.json()["results"]) == 28
     assert {e.request_kind for e in entries} == {"screening"}
+    assert {e.answers for e in entries} == {1}
     assert {e.age_years for e in entries} == {40}
     by_insats = {e.insats_id: e for e in entries}
     assert "folkbokford" in by_insats["arbetsmarknadsinsatser"].unknown_conditions.split()
@@ -141,12 +145,39 @@ def test_month_is_the_stockholm_month(engine: Engine, decisions: list[Decision])
     [entry] = _entries(engine)
     # 23:30 UTC on 30 November is 00:30 on 1 December in Stockholm.
     assert (entry.decided_on, entry.month) == (dt.date(2026, 12, 1), "2026-12")
-    # SQLite keeps no zone (the time is written in UTC); PostgreSQL gives it back aware.
-    decided_at = entry.decided_at
-    if decided_at.tzinfo is None:
-        decided_at = decided_at.replace(tzinfo=dt.UTC)
-    assert decided_at == dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC)
     assert entry.as_of == dt.date(2026, 11, 30)
+
+
+def test_no_instant_is_stored() -> None:
+    # The day is the finest time kept (docs/privacy.md).
+    assert "decided_at" not in {column.name for column in DecisionLogEntry.__table__.columns}
+
+
+async def test_every_answer_is_counted_however_the_batches_fall(
+    client: httpx.AsyncClient, app: FastAPI, engine: Engine
+) -> None:
+    for _ in range(3):
+        response = await client.post("/v1/eligibility", json={"applicant": {"age": 40}})
+        assert response.status_code == 200
+    _flush(app)
+    answers: dict[str, int] = {}
+    for entry in _entries(engine):
+        answers[entry.insats_id] = answers.get(entry.insats_id, 0) + entry.answers
+    assert len(answers) == 28
+    assert set(answers.values()) == {3}
+
+
+def test_the_same_answers_in_one_batch_are_one_counted_row(
+    engine: Engine, decisions: list[Decision]
+) -> None:
+    log = DecisionLog(engine, flush_interval=60)
+    for _ in range(3):
+        log.record(_answered(decisions))
+    log.close()
+    entries = _entries(engine)
+    assert len(entries) == len(decisions)
+    assert {e.answers for e in entries} == {3}
+    assert (log.written, log.queued) == (3 * len(decisions), 0)
 
 
 def test_background_thread_writes_without_flush(engine: Engine, decisions: list[Decision]) -> None:
@@ -231,41 +262,48 @@ def test_full_queue_drops_the_oldest(engine: Engine, decisions: list[Decision]) 
 
 
 @pytest.mark.parametrize("dates_as_text", [True, False])
-def test_rows_from_kept_halves_equal_rows_built_afresh(
+def test_counted_rows_count_equal_answers_once(
     decisions: list[Decision], dates_as_text: bool
 ) -> None:
-    answered = _answered(decisions)
-    tails: dict[Decision, tuple[object, ...]] = {}
-    first = answered.to_rows(dates_as_text, tails)
-    assert len(tails) == len(set(decisions))
-    # Built again from the kept halves, and once more with nothing kept: the same rows.
-    assert answered.to_rows(dates_as_text, tails) == first
-    assert answered.to_rows(dates_as_text) == first
-    other = AnsweredRequest(
-        decided_at=dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC),
-        client="socialjouren",
-        request_kind="all",
-        age_years=None,
-        decisions=decisions,
+    other_client = dataclasses.replace(_answered(decisions[:2]), client="socialjouren")
+    batch = [_answered(decisions), _answered(decisions[:2]), other_client]
+    rows = counted_rows(batch, dates_as_text)
+    assert {len(row) for row in rows} == {len(COLUMNS)}
+    client, insats_id, answers = (COLUMNS.index(c) for c in ("client", "insats_id", "answers"))
+    counted = {(row[client], row[insats_id]): row[answers] for row in rows}
+    assert len(counted) == len(rows)
+    expected = {("kundcenter", d.insats_id): 1 for d in decisions}
+    for decision in decisions[:2]:
+        expected["kundcenter", decision.insats_id] = 2
+        expected["socialjouren", decision.insats_id] = 1
+    assert counted == expected
+
+
+def test_counted_rows_add_up_decisions_that_store_the_same(decisions: list[Decision]) -> None:
+    # Another decision object that differs only where nothing is stored (the information
+    # text): one row of two answers.
+    decision = decisions[0]
+    twin = dataclasses.replace(decision, information="En annan text.")
+    assert twin is not decision
+    assert twin != decision
+    [row] = counted_rows([_answered([decision]), _answered([twin])], True)
+    assert row[5] == decision.insats_id
+    assert row[-1] == 2
+
+
+def test_counted_rows_keep_days_and_heads_apart(decisions: list[Decision]) -> None:
+    before_midnight = AnsweredRequest(
+        decided_at=dt.datetime(2026, 11, 30, 22, 59, tzinfo=dt.UTC),  # 23:59 in Stockholm
+        client="kundcenter",
+        request_kind="single",
+        age_years=30,
+        decisions=decisions[:1],
     )
-    assert [row[:6] for row in other.to_rows(dates_as_text, tails)] != [row[:6] for row in first]
-    assert [row[6:] for row in other.to_rows(dates_as_text, tails)] == [row[6:] for row in first]
+    younger = dataclasses.replace(_answered(decisions[:1]), age_years=29)
+    rows = counted_rows([before_midnight, _answered(decisions[:1]), younger], True)
+    heads = {(row[0], row[4], row[-1]) for row in rows}
+    assert heads == {("2026-11-30", 30, 1), ("2026-12-01", 29, 1), ("2026-12-01", 30, 1)}
 
 
-def test_the_kept_halves_are_bounded(
-    app: FastAPI, engine: Engine, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from insatser_api.decisions import log as module
-
-    compiled = app.state.registry.versions[0].compiled
-    days = [dt.date(2026, 11, 30) + dt.timedelta(days=n) for n in range(3)]
-    per_day = [list(compiled.judge_all(Situation.from_facts(as_of=day), None)) for day in days]
-    monkeypatch.setattr(module, "TAILS_KEPT", len(per_day[0]) + 2)
-    log = DecisionLog(engine)
-    for decisions in per_day:
-        log.record(_answered(decisions))
-        log.flush()
-    # Two days' halves were more than the bound: emptied before the third day's batch.
-    assert len(log._tails) == len(set(per_day[2]))
-    log.close()
-    assert len(_entries(engine)) == sum(len(d) for d in per_day)
+def test_counted_rows_of_an_empty_batch() -> None:
+    assert counted_rows([], True) == []

@@ -119,7 +119,9 @@ async def test_a_complete_check_is_logged_once(
     with engine.connect() as connection:
         rows = connection.execute(
             select(
-                DecisionLogEntry.request_kind, DecisionLogEntry.insats_id, func.count()
+                DecisionLogEntry.request_kind,
+                DecisionLogEntry.insats_id,
+                func.sum(DecisionLogEntry.answers),
             ).group_by(DecisionLogEntry.request_kind, DecisionLogEntry.insats_id)
         ).all()
     assert rows == [(PAGE_REQUEST_KIND, "akutboendet", 1)]

@@ -21,7 +21,6 @@ pytestmark = [pytest.mark.database, pytest.mark.usefixtures("empty_tables")]
 
 def _entry(day: dt.date) -> DecisionLogEntry:
     return DecisionLogEntry(
-        decided_at=dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC),
         decided_on=day,
         month=day.strftime("%Y-%m"),
         client="kundcenter",

@@ -14,6 +14,7 @@ from insatser_api.main import create_app
 from insatser_api.statistics.suppression import shown
 from tests.conftest import CATALOG_DIR, guarded_client
 from tests.personal_data import PersonalDataGuard
+from tests.statistics.test_repository import row, store
 
 pytestmark = [pytest.mark.database, pytest.mark.usefixtures("empty_tables")]
 
@@ -85,3 +86,25 @@ async def test_decision_counts_below_five_are_withheld(
     assert {c["count"] for c in body["conditions"]} == {None}
     assert body["total"] == 0
     assert body["suppression"]["suppressed"] == len(body["items"]) + len(body["conditions"])
+
+
+async def test_suppression_judges_answers_not_rows(
+    default_client: httpx.AsyncClient, default_app: FastAPI
+) -> None:
+    # One stored row of five answers is shown; one row of four is withheld.
+    store(
+        default_app.state.database.write_engine,
+        row(5, "eligible"),
+        row(4, "not_eligible", "folkbokford"),
+    )
+    body = (
+        await default_client.get(
+            "/v1/statistics/decisions", params={"from": "2026-10-01", "to": "2026-10-31"}
+        )
+    ).json()
+    assert {i["outcome"]: i["count"] for i in body["items"]} == {
+        "eligible": 5,
+        "not_eligible": None,
+    }
+    assert [c["count"] for c in body["conditions"]] == [None]
+    assert body["total"] == 5

@@ -18,109 +18,27 @@ documentation is written in the request, never here.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import Dialect, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from insatser_api.decisions.models import DecisionLogEntry
+from insatser_api.decisions.rows import COLUMNS, AnsweredRequest, counted_rows
 from insatser_api.kit.database import is_unavailable
-from insatser_api.kit.dates import STOCKHOLM
 from insatser_api.ops.metrics import (
     DECISION_LOG_DROPPED,
     DECISION_LOG_QUEUED,
     DECISION_LOG_WRITTEN,
 )
-from insatser_api.rules import Decision, Status
 
 logger = logging.getLogger(__name__)
 
 RETRY_FIRST_S = 0.5
 RETRY_MAX_S = 10.0
-
-
-@dataclass(frozen=True, slots=True)
-class AnsweredRequest:
-    """One eligibility request's answers, as queued: the decisions are immutable, so the
-    rows are built later, in the writer thread, off the request's path."""
-
-    decided_at: dt.datetime
-    client: str
-    request_kind: str
-    age_years: int | None
-    decisions: Sequence[Decision]
-
-    def to_rows(
-        self, dates_as_text: bool, tails: dict[Decision, tuple[object, ...]] | None = None
-    ) -> list[tuple[object, ...]]:
-        """Rows in the order of `COLUMNS`, as the driver takes them. `tails` remembers the
-        per-decision half of a row: the rules layer hands out the same decision for the same
-        facts, so on distinct people most of a screening's 28 are ones written before."""
-        local = self.decided_at.astimezone(STOCKHOLM)
-        decided_at: object = self.decided_at
-        decided_on: object = local.date()
-        if dates_as_text:
-            decided_at, decided_on = _sqlite_datetime(self.decided_at), local.date().isoformat()
-        shared = (
-            decided_at,
-            decided_on,
-            local.strftime("%Y-%m"),
-            self.client,
-            self.request_kind,
-            self.age_years,
-        )
-        if tails is None:
-            tails = {}
-        rows = []
-        for decision in self.decisions:
-            tail = tails.get(decision)
-            if tail is None:
-                tail = tails[decision] = _tail(decision, dates_as_text)
-            rows.append(shared + tail)
-        return rows
-
-
-def _tail(decision: Decision, dates_as_text: bool) -> tuple[object, ...]:
-    return (
-        decision.insats_id,
-        decision.catalog_version,
-        decision.as_of.isoformat() if dates_as_text else decision.as_of,
-        str(decision.outcome),
-        _codes(decision, Status.NOT_MET),
-        _codes(decision, Status.UNKNOWN),
-    )
-
-
-# Per-decision row halves kept by a log; cleared when full (a bound, not an eviction policy:
-# refilling costs one `_tail` per decision seen again).
-TAILS_KEPT = 4_096
-
-
-COLUMNS = (
-    "decided_at",
-    "decided_on",
-    "month",
-    "client",
-    "request_kind",
-    "age_years",
-    "insats_id",
-    "catalog_version",
-    "as_of",
-    "outcome",
-    "not_met_conditions",
-    "unknown_conditions",
-)
-
-
-def _sqlite_datetime(moment: dt.datetime) -> str:
-    # SQLAlchemy's own storage format for DateTime on SQLite, in UTC.
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _insert_statement(dialect: Dialect) -> str:
@@ -131,10 +49,6 @@ def _insert_statement(dialect: Dialect) -> str:
     )
 
 
-def _codes(decision: Decision, status: Status) -> str:
-    return " ".join(c.code for c in decision.conditions if c.status == status)
-
-
 class DecisionLog:
     """A bounded in-memory queue drained into the database by a daemon thread."""
 
@@ -142,8 +56,8 @@ class DecisionLog:
         self,
         engine: Engine,
         *,
-        flush_interval: float = 0.5,
-        batch_size: int = 1_000,
+        flush_interval: float = 2.0,
+        batch_size: int = 100_000,
         max_queued: int = 1_000_000,
     ) -> None:
         self._engine = engine
@@ -166,7 +80,6 @@ class DecisionLog:
         # Since when the database has refused writes (monotonic seconds), None when it answers.
         self.failing_since: float | None = None
         self._dropped_this_outage = 0
-        self._tails: dict[Decision, tuple[object, ...]] = {}
 
     def record(self, answered: AnsweredRequest) -> None:
         size = len(answered.decisions)
@@ -264,41 +177,38 @@ class DecisionLog:
         batch = self._take_batch()
         if not batch:
             return False
-        if len(self._tails) > TAILS_KEPT:
-            self._tails.clear()
-        rows = [
-            row for answered in batch for row in answered.to_rows(self._dates_as_text, self._tails)
-        ]
+        answers = sum(len(answered.decisions) for answered in batch)
+        rows = counted_rows(batch, self._dates_as_text)
         try:
-            # One executemany of driver-ready tuples: through the ORM (12 µs a row) or Core
-            # (8 µs) the log cost the serving process more CPU than a screening itself;
-            # this costs about 2.4 µs a row (docs/performance.md).
+            # One executemany of driver-ready tuples, one row per distinct answer: through the
+            # ORM (12 µs a row) or Core (8 µs) the log cost the serving process more CPU than
+            # a screening itself (docs/performance.md).
             with self._engine.begin() as connection:
                 connection.exec_driver_sql(self._insert, rows)
         except SQLAlchemyError as error:
             if not is_unavailable(error):
-                self._reject(rows, error)
+                self._reject(answers, error)
                 return True
             self._put_back(batch)
             self._outage_began(error)
             raise
         with self._queue_lock:
-            self._entries -= len(rows)
-        self.written += len(rows)
-        DECISION_LOG_WRITTEN.inc(len(rows))
+            self._entries -= answers
+        self.written += answers
+        DECISION_LOG_WRITTEN.inc(answers)
         self._outage_ended()
         return True
 
-    def _reject(self, rows: list[tuple[object, ...]], error: SQLAlchemyError) -> None:
+    def _reject(self, answers: int, error: SQLAlchemyError) -> None:
         with self._queue_lock:
-            self._entries -= len(rows)
-        self.dropped += len(rows)
-        DECISION_LOG_DROPPED.labels("rejected").inc(len(rows))
+            self._entries -= answers
+        self.dropped += answers
+        DECISION_LOG_DROPPED.labels("rejected").inc(answers)
         # The entries carry no personal data, but the driver's message might quote the
         # statement's parameters; log only the error's type.
         logger.error(
             "decision log: %d entries refused by the database (%s)",
-            len(rows),
+            answers,
             type(error).__name__,
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, Index, SmallInteger, String
+from sqlalchemy import Date, Index, Integer, SmallInteger, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from insatser_api.kit.columns import BigIntegerKey
@@ -13,14 +13,15 @@ from insatser_api.kit.database import Base
 
 
 class DecisionLogEntry(Base):
-    """One eligibility answer for one insats."""
+    """Eligibility answers for one insats that agree on every column, counted in `answers`
+    (decisions/rows.py): statistics add up `answers`, never count rows."""
 
     __tablename__ = "decision_log"
 
     id: Mapped[int] = mapped_column(BigIntegerKey, primary_key=True, autoincrement=True)
-    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     # The date and month in Europe/Stockholm, stored so that filtering and grouping by month
-    # are plain column comparisons on both databases.
+    # are plain column comparisons on both databases. No finer time is kept: the readers
+    # (statistics, gallring) need none, and an instant beside an age could single a request out.
     decided_on: Mapped[dt.date] = mapped_column(Date)
     month: Mapped[str] = mapped_column(String(7))
     client: Mapped[str] = mapped_column(String(100))
@@ -35,5 +36,7 @@ class DecisionLogEntry(Base):
     # group by the pair and split the few distinct values afterwards.
     not_met_conditions: Mapped[str] = mapped_column(String(500))
     unknown_conditions: Mapped[str] = mapped_column(String(500))
+    # How many answers the row stands for (the rows written before revision 0005 are one each).
+    answers: Mapped[int] = mapped_column(Integer, server_default=text("1"))
 
     __table_args__ = (Index("ix_decision_log_decided_on_insats_id", "decided_on", "insats_id"),)

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from fastapi import Request
 
-from insatser_api.decisions.log import AnsweredRequest, DecisionLog
+from insatser_api.decisions.log import DecisionLog
+from insatser_api.decisions.rows import AnsweredRequest
 from insatser_api.rules import Decision
 
 # The client name of requests made while authentication is off (development and test).

@@ -1,4 +1,5 @@
-"""The aggregate queries: GROUP BY in the database, whatever the log's size."""
+"""The aggregate queries: GROUP BY in the database, whatever the log's size. A decision-log
+row stands for `answers` answers, so answers are summed, never rows counted."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def decision_counts(
     session: Session, first: dt.date, last: dt.date, insats_id: str | None
 ) -> Sequence[tuple[str, str, str, int]]:
     query = (
-        select(Entry.insats_id, Entry.month, Entry.outcome, func.count(Entry.id))
+        select(Entry.insats_id, Entry.month, Entry.outcome, func.sum(Entry.answers))
         .where(Entry.decided_on.between(first, last))
         .group_by(Entry.insats_id, Entry.month, Entry.outcome)
         .order_by(Entry.month, Entry.insats_id, Entry.outcome)
@@ -40,7 +41,7 @@ def condition_combinations(
             Entry.month,
             Entry.not_met_conditions,
             Entry.unknown_conditions,
-            func.count(Entry.id),
+            func.sum(Entry.answers),
         )
         .where(Entry.decided_on.between(first, last))
         .where((Entry.not_met_conditions != "") | (Entry.unknown_conditions != ""))
