@@ -307,3 +307,27 @@ def test_counted_rows_keep_days_and_heads_apart(decisions: list[Decision]) -> No
 
 def test_counted_rows_of_an_empty_batch() -> None:
     assert counted_rows([], True) == []
+
+
+def test_a_batch_the_database_refuses_is_dropped_and_counted(
+    tmp_path: Path, decisions: list[Decision]
+) -> None:
+    # A table that refuses every row as such (a trigger that aborts): not an outage, so the
+    # batch is dropped at once, counted in answers, and the queue moves on.
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'refusing.db'}")
+    try:
+        Base.metadata.create_all(engine)
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "CREATE TRIGGER refuse BEFORE INSERT ON decision_log "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+        log = DecisionLog(engine, flush_interval=60)
+        log.record(_answered(decisions))
+        log.record(_answered(decisions[:2]))
+        log.flush()
+        assert (log.queued, log.dropped, log.written) == (0, len(decisions) + 2, 0)
+        assert log.failing_since is None
+        log.close()
+    finally:
+        engine.dispose()
