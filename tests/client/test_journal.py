@@ -56,7 +56,7 @@ async def test_async_answers_reach_the_statistics(server: Server) -> None:
         # Five answers: a count below 5 would be withheld (small-cell suppression).
         for _ in range(5):
             await api.check_eligibility("f-cra", {"applicant": {"age": 30}})
-        # The decision log is written by a background thread every half second.
+        # The decision log is written by a background thread every two seconds.
         deadline = time.monotonic() + 10
         total = before
         while total < before + 5 and time.monotonic() < deadline:

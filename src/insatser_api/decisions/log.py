@@ -1,7 +1,10 @@
 """Writing the decision log without making the eligibility answer wait for the database.
 
-Answers are queued in memory and written in batches by one background thread; `flush()` writes
-what is queued at once (tests, shutdown).
+Answers are queued in memory and written in batches by one background thread every
+`flush_interval` seconds; `flush()` writes what is queued at once (tests, shutdown). A batch's
+answers that agree on every stored column are one row with their number (decisions/rows.py):
+on distinct people a two-second batch of screenings is about a sixth of the rows one row per
+answer made, and the writer's CPU a quarter (docs/performance.md, fifth round).
 
 While the database is away (unreachable, locked, read-only, full) nothing is given up: a batch
 that fails is put back at the head of the queue and retried with exponential backoff
@@ -9,7 +12,8 @@ that fails is put back at the head of the queue and retried with exponential bac
 most `max_queued` entries (one per insats answered; `INSATSER_DECISION_LOG_MAX_QUEUED`); past
 that the oldest are dropped, counted in `insatser_decision_log_dropped_total{reason="overflow"}`
 and logged once per outage. Rows the database refuses as such (not a connection problem, e.g. a
-constraint) are dropped at once with reason `rejected`: retrying them would block the rest.
+constraint) are dropped at once with reason `rejected`, the whole batch (at most `batch_size`
+answers): retrying them would block the rest.
 
 What can still be lost: what is queued when the process is killed (normally at most
 `flush_interval` seconds of answers; during an outage, the whole queue). The journal of
@@ -52,6 +56,10 @@ def _insert_statement(dialect: Dialect) -> str:
 class DecisionLog:
     """A bounded in-memory queue drained into the database by a daemon thread."""
 
+    # Two seconds and up to 100,000 answers (3,500 screenings) a transaction: the longer a
+    # batch, the more of its answers share a row (on distinct people 17.5 rows a screening at
+    # 250 screenings a batch, 8.4 at 1,000, 4.9 at 2,000), and the rows are most of the
+    # writer's cost. The price is what a killed process loses: up to two seconds of answers.
     def __init__(
         self,
         engine: Engine,
