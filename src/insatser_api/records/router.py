@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
-from starlette.concurrency import run_in_threadpool
 
 from insatser_api.catalog.dependencies import (
     CATALOG_VERSION_HEADER,
@@ -114,8 +114,8 @@ async def create_documentation_record(
     request: Request,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    # `async def` with one worker-thread hop for the transaction: a plain `def` endpoint cost
-    # three hops (the endpoint, and FastAPI's validation of the returned model in another).
+    # `async def`, the transaction in a writer thread: a plain `def` endpoint cost two hops to
+    # FastAPI's thread pool (the endpoint, then FastAPI's validation of the returned model).
     version = version_in_force(registry, body.performed_on, field="performed_on")
     insats = find_insats(version, insats_id)
     ensure_may_write_for(principal, insats.enhet)  # Nexus staff cannot write Bryggan's records
@@ -130,7 +130,7 @@ async def create_documentation_record(
     checked = check_record(
         version=version, insats=insats, body=body, client=client, idempotency_key_hash=key_hash
     )
-    written = await run_in_threadpool(write_record, database.write_engine, checked)
+    written = await database.run_write(functools.partial(write_record, record=checked))
     record = to_out(written.record, written.corrected_by)
     headers = {
         CATALOG_VERSION_HEADER: version.version,
