@@ -44,8 +44,9 @@ class Written:
 class CheckedRecord:
     """A record that its insats' documentation mode allows, ready to be written."""
 
-    values: dict[str, Any]  # its row, but for `id` and `created_at` (given when written)
-    fingerprint: str  # of the request, to tell a retry from a reused Idempotency-Key
+    # Its row, but for `id` and `created_at` (given when written). With an Idempotency-Key,
+    # `request_fingerprint` tells a retry from a reused key; without one it is not computed.
+    values: dict[str, Any]
 
 
 def normalized_personnummer(text: str, performed_on: dt.date) -> str:
@@ -91,7 +92,6 @@ def check_record(
             "tillåter eller saknar uppgifter som det kräver; ingenting sparades.",
             errors,
         )
-    fingerprint = _fingerprint(insats.id, body)
     values = {
         "insats_id": insats.id,
         "enhet": insats.enhet,
@@ -114,9 +114,11 @@ def check_record(
         "corrects": body.corrects,
         "client": client,
         "idempotency_key": idempotency_key_hash,
-        "request_fingerprint": fingerprint if idempotency_key_hash is not None else None,
+        "request_fingerprint": (
+            None if idempotency_key_hash is None else _fingerprint(insats.id, body)
+        ),
     }
-    return CheckedRecord(values=values, fingerprint=fingerprint)
+    return CheckedRecord(values=values)
 
 
 def write_record(engine: Engine, record: CheckedRecord) -> Written:
@@ -132,7 +134,7 @@ def _write(connection: Connection, record: CheckedRecord) -> Written:
     if key is not None:
         earlier = repository.by_idempotency_key(connection, client, key)
         if earlier is not None:
-            return _replay(connection, earlier, record.fingerprint)
+            return _replay(connection, earlier, record.values["request_fingerprint"])
     corrects = record.values["corrects"]
     if corrects is not None:
         _check_corrected(connection, corrects, record.values["insats_id"])
@@ -144,7 +146,7 @@ def _write(connection: Connection, record: CheckedRecord) -> Written:
         # A concurrent request with the same key won the unique index.
         earlier = repository.by_idempotency_key(connection, client, key)
         if earlier is not None:
-            return _replay(connection, earlier, record.fingerprint)
+            return _replay(connection, earlier, record.values["request_fingerprint"])
     # Without a key nothing can conflict; with one, the winner's row was found above.
     assert inserted is not None
     # A new record has no corrections: its id was made here and is not yet committed.
