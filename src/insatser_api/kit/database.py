@@ -139,9 +139,11 @@ def create_db_engine(url: str, *, for_writes: bool = False) -> Engine:
     return engine
 
 
-# Threads that run a request's write transaction on PostgreSQL: as many as the pool's steady
-# connections, so no writer waits for a connection while holding a thread.
-POSTGRES_WRITER_THREADS = 10
+# Threads that run a request's write transaction on PostgreSQL. Fewer than the pool's 10
+# connections: with 16 concurrent journal writers, 16 threads took a p99 of ~270 ms, 10 took
+# 100–245 ms and 4 took 95–115 ms at the same CPU a write (GIL hand-offs between the threads;
+# one run each, docs/performance.md, fifth round).
+POSTGRES_WRITER_THREADS = 4
 
 
 class Database:
