@@ -166,9 +166,9 @@ class Database:
         )
 
     async def run_write(self, write: Callable[[Engine], T]) -> T:
-        """`write(self.write_engine)` in a writer thread, off the event loop. Cheaper than
-        FastAPI's thread pool (anyio) by ~100 µs a write under 16 concurrent writers, in
-        both CPU and hand-offs (docs/performance.md, fifth round)."""
+        """`write(self.write_engine)` in a writer thread, off the event loop. A hop here
+        costs about half of one to FastAPI's thread pool (anyio), and the threads are as few
+        as the database can use (docs/performance.md, fifth round)."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._writers, write, self.write_engine)
 
