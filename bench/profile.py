@@ -95,9 +95,12 @@ def main() -> None:
             INSATSER_CATALOG_DIR=str(ROOT / "catalog" / "ostersund"),
             DATABASE_URL=url,
         )
+        from insatser_api.config import Settings
         from insatser_api.main import create_app
 
-        app = create_app()
+        # Settings read now, from the environment just set (get_settings() may have been
+        # cached by the migration above, with the default database).
+        app = create_app(Settings())
         asyncio.run(drive(app, args.endpoint, 200, authorization))  # warm up
         if args.no_profile:
             # Rounds of the endpoint interleaved with the floor, the least of each: on a shared

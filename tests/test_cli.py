@@ -211,3 +211,27 @@ def test_db_upgrade_migrates_the_configured_database(
         with engine.connect() as connection:
             assert inspect(connection).has_table("alembic_version")
         engine.dispose()
+
+
+def test_serve_migrates_an_embedded_database_that_is_behind_and_leaves_one_at_head(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from insatser_api import cli
+    from insatser_api.kit import migration_head, migrations
+
+    url = f"sqlite:///{tmp_path / 'data' / 'insatser.db'}"
+    upgrades: list[str] = []
+    upgrade = migrations.upgrade
+
+    def counted(database_url: str, revision: str = "head") -> None:
+        upgrades.append(revision)
+        upgrade(database_url, revision)
+
+    monkeypatch.setattr(migrations, "upgrade", counted)
+    cli._migrate_embedded_database(url)  # a fresh install: created and migrated
+    assert migration_head.at_head(url)
+    migrations.downgrade(url, "0003")
+    cli._migrate_embedded_database(url)  # one revision behind
+    assert migration_head.at_head(url)
+    cli._migrate_embedded_database(url)  # at head: Alembic is not asked
+    assert upgrades == ["head", "head"]

@@ -21,7 +21,6 @@ from insatser_api.catalog.loader import CatalogError, load_catalog, load_catalog
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.schemas import Catalog
 from insatser_api.config import get_settings
-from insatser_api.ops import catalog_diff, check
 from insatser_api.ops.logs import configure_logging
 from insatser_api.ops.metrics import MULTIPROC_DIR_VARIABLE
 from insatser_api.records.cli import records_app
@@ -68,13 +67,17 @@ def _migrate_embedded_database(database_url: str) -> None:
     """Create and migrate an embedded SQLite database before serving, so that a fresh install
     answers at once. PostgreSQL is migrated as its own deployment step (`db upgrade`): several
     instances starting together must not race to migrate a shared database."""
+    from insatser_api.kit.database import is_sqlite
+    from insatser_api.kit.migration_head import at_head
+
+    if not is_sqlite(database_url) or at_head(database_url):
+        return
     # Alembic logs one INFO line per plugin when it is first imported: noise at every start.
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    # Imported only when there is something to migrate: Alembic is a fifth of a start-up.
     from insatser_api.kit import migrations
-    from insatser_api.kit.database import is_sqlite
 
-    if is_sqlite(database_url):
-        migrations.upgrade(database_url)
+    migrations.upgrade(database_url)
 
 
 def _announce(host: str, port: int) -> None:
@@ -137,6 +140,9 @@ def check_eligibility(
 
     Personnummer tas inte emot här: det skulle bli kvar i skalets historik.
     """
+    # Imported by the commands that use them: `serve` starts without the rules' answer layer.
+    from insatser_api.ops import check
+
     registry = CatalogRegistry.from_directory(get_settings().catalog_dir)
     try:
         body = check.request_body(
@@ -253,6 +259,9 @@ def diff_catalogs(
 
     Slutstatus 0: inga skillnader, 1: skillnader, 2: en fil är felaktig.
     """
+    # Imported by the command that uses it, like `check` above: not needed to serve.
+    from insatser_api.ops import catalog_diff
+
     try:
         before, after = load_catalog(old), load_catalog(new)
     except CatalogError as exc:

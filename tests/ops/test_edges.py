@@ -126,7 +126,8 @@ def test_the_shared_socket_of_several_workers_sends_at_once() -> None:
         sock.close()
 
 
-def test_serve_refuses_a_broken_catalogue_folder_at_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_refuses_a_broken_catalogue_folder_at_once(tmp_path: Path, workers: str) -> None:
     folder = tmp_path / "catalog"
     shutil.copytree(CATALOG_DIR, folder)
     write_later_version(folder, break_consent)
@@ -140,7 +141,7 @@ def test_serve_refuses_a_broken_catalogue_folder_at_once(tmp_path: Path) -> None
     }
     environment.pop("PROMETHEUS_MULTIPROC_DIR", None)
     done = subprocess.run(
-        [*SERVE, "--port", str(free_port()), "--workers", "2"],
+        [*SERVE, "--port", str(free_port()), "--workers", workers],
         env=environment,
         cwd=tmp_path,
         capture_output=True,

@@ -93,6 +93,15 @@ async def test_advisory_record_without_identity_is_stored(client: httpx.AsyncCli
     assert (record["participants"], record["duration_minutes"]) == (None, None)
 
 
+async def test_the_answer_to_a_write_is_the_record_as_stored(client: httpx.AsyncClient) -> None:
+    written = await _post(client, "radgivande-samtal", ADVISORY)
+    assert written.status_code == 201, written.text
+    assert written.headers["location"] == f"/v1/documentation/{written.json()['id']}"
+    assert written.headers["catalog-version"]
+    stored = await client.get(written.headers["location"])
+    assert stored.json() == written.json()
+
+
 @pytest.mark.parametrize(
     ("extra", "field", "code"),
     [

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Query
+from pydantic import BaseModel, Field
 
 from insatser_api.catalog.schemas import DocumentationMode, Insats, Kanal
 from insatser_api.catalog.taxonomy import Fas, Fokus, Typ
@@ -35,24 +36,6 @@ class TaxonomyFilter:
     @property
     def empty(self) -> bool:
         return self.typ is None and self.fokus is None and self.vardkedja is None
-
-
-async def taxonomy_filter(
-    typ: Annotated[
-        Typ | None, Query(description="Insatsens typ, t.ex. behandlande eller upprathallande")
-    ] = None,
-    fokus: Annotated[
-        Fokus | None,
-        Query(
-            description="Vilka insatsen vänder sig till eller problemområdet, t.ex. anhoriga_vuxna"
-        ),
-    ] = None,
-    vardkedja: Annotated[Fas | None, Query(description="Fas i vårdkedjan, t.ex. eftervard")] = None,
-) -> TaxonomyFilter:
-    return TaxonomyFilter(typ=typ, fokus=fokus, vardkedja=vardkedja)
-
-
-TaxonomyFilterDep = Annotated[TaxonomyFilter, Depends(taxonomy_filter)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,25 +103,36 @@ def search_text(insats: Insats) -> str:
     )
 
 
+class InsatsFilterQuery(BaseModel):
+    """The filters' query parameters, read and validated as one model: one validation per
+    request rather than one per parameter (docs/performance.md). Unknown parameters are
+    ignored, as FastAPI ignores them elsewhere."""
+
+    sektor: str | None = Field(None, description="KAF, BUV eller Öppenvård")
+    enhet: str | None = Field(None, description="Enhet, t.ex. Nexus")
+    documentation_mode: DocumentationMode | None = None
+    kanal: Kanal | None = Field(None, description="Väg in, t.ex. app eller kundcenter")
+    q: str | None = Field(None, max_length=200, description="Fritext i titel och beskrivningar")
+    typ: Typ | None = Field(
+        None, description="Insatsens typ, t.ex. behandlande eller upprathallande"
+    )
+    fokus: Fokus | None = Field(
+        None,
+        description="Vilka insatsen vänder sig till eller problemområdet, t.ex. anhoriga_vuxna",
+    )
+    vardkedja: Fas | None = Field(None, description="Fas i vårdkedjan, t.ex. eftervard")
+
+
 # `async def`, as the other dependencies: a plain `def` would run in a worker thread
 # (catalog/dependencies.py).
-async def insats_filter(
-    taxonomy: TaxonomyFilterDep,
-    sektor: Annotated[str | None, Query(description="KAF, BUV eller Öppenvård")] = None,
-    enhet: Annotated[str | None, Query(description="Enhet, t.ex. Nexus")] = None,
-    documentation_mode: Annotated[DocumentationMode | None, Query()] = None,
-    kanal: Annotated[Kanal | None, Query(description="Väg in, t.ex. app eller kundcenter")] = None,
-    q: Annotated[
-        str | None, Query(max_length=200, description="Fritext i titel och beskrivningar")
-    ] = None,
-) -> InsatsFilter:
+async def insats_filter(query: Annotated[InsatsFilterQuery, Query()]) -> InsatsFilter:
     return InsatsFilter(
-        sektor=sektor,
-        enhet=enhet,
-        documentation_mode=documentation_mode,
-        kanal=kanal,
-        q=q,
-        taxonomy=taxonomy,
+        sektor=query.sektor,
+        enhet=query.enhet,
+        documentation_mode=query.documentation_mode,
+        kanal=query.kanal,
+        q=query.q,
+        taxonomy=TaxonomyFilter(typ=query.typ, fokus=query.fokus, vardkedja=query.vardkedja),
     )
 
 

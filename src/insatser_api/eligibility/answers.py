@@ -4,16 +4,20 @@ callers in the same process.
 The endpoints write their answers straight to JSON with orjson (`answer_json`,
 `screening_json`) rather than build the response models and have them serialized; the bytes
 are exactly what `to_response` and `summarize` serialize to (field order, omitted fields,
-dates), which tests/eligibility/test_answers.py checks. People who agree on what an insats reads
-get the same decision (rules/engine.py), so each decision's JSON is written once and kept,
-keyed on the decision itself (docs/performance.md).
+dates), which tests/eligibility/test_answers.py checks.
+
+`_answer` is the one definition of an answer's shape. Its parts (the villkor's results, the
+consent, the målgrupp, the documentation, …) are few distinct values however many people ask,
+so the JSON writer keeps each part's JSON, keyed on the values the part is read from, and
+assembles an answer from them (docs/performance.md); the response models take the same parts
+as plain values.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, Protocol
 
 import orjson
 
@@ -22,31 +26,70 @@ from insatser_api.catalog.vardkedja import vardkedja_of
 from insatser_api.eligibility.schemas import EligibilityResponse, Summary
 from insatser_api.rules import Decision, Outcome
 from insatser_api.rules.changes import eligible_from
-from insatser_api.rules.results import Change
 
-# Answers already written, by decision and what would change it (decisions that compare equal
-# may come from people whom different changes would help); emptied when full, which bounds its
-# memory.
-WRITTEN_LIMIT = 4_096
-_written: dict[tuple[Decision, tuple[Change, ...] | None], bytes] = {}
+# One part of an answer, from the catalogue version and the decision.
+Build = Callable[[CatalogVersion, Decision], object]
+
+# Distinct values kept per part and catalogue version; past that a part is written per call.
+PARTS_KEPT = 4_096
+# Catalogue versions whose parts are kept (a reload brings new ones; the old are let go).
+VERSIONS_KEPT = 8
+
+
+class Parts(Protocol):
+    def __call__(self, build: Build, decision: Decision, key: Hashable) -> object:
+        """The part `build` makes of `decision`; `key` is what the part reads of it."""
+
+
+class _Built:
+    """Each part built as plain values (for the response models)."""
+
+    def __init__(self, version: CatalogVersion) -> None:
+        self.version = version
+
+    def __call__(self, build: Build, decision: Decision, key: Hashable) -> object:
+        return build(self.version, decision)
+
+
+class _Written:
+    """Each part's JSON, written the first time its key is seen in this catalogue version."""
+
+    def __init__(self, version: CatalogVersion) -> None:
+        self.version = version
+        self.memos: dict[Build, dict[Hashable, orjson.Fragment]] = {}
+
+    def __call__(self, build: Build, decision: Decision, key: Hashable) -> object:
+        memo = self.memos.get(build)
+        if memo is None:
+            memo = self.memos[build] = {}
+        written = memo.get(key)
+        if written is None:
+            written = orjson.Fragment(orjson.dumps(build(self.version, decision)))
+            if len(memo) < PARTS_KEPT:
+                memo[key] = written
+        return written
+
+
+# By the digest of the catalogue version's file: a version edited in place is a new digest.
+_writers: dict[str, _Written] = {}
+
+
+def _written_parts(version: CatalogVersion) -> _Written:
+    writer = _writers.get(version.digest)
+    if writer is None or writer.version is not version:
+        if len(_writers) >= VERSIONS_KEPT:
+            _writers.clear()
+        writer = _writers[version.digest] = _Written(version)
+    return writer
 
 
 def answer_json(
     version: CatalogVersion, decision: Decision, birth_date: dt.date | None = None
 ) -> bytes:
     """One answer (`EligibilityResponse`) as JSON. A refusal the person grows out of carries
-    `eligible_from`, worked out from the birth date: that answer is the person's own and is
-    written afresh, not kept."""
+    `eligible_from`, worked out from the birth date."""
     eligible = eligible_from(decision.eligible_at_age, birth_date)
-    if eligible is not None:
-        return orjson.dumps(_answer(version, decision, eligible))
-    key = (decision, decision.what_would_change)
-    written = _written.get(key)
-    if written is None:
-        if len(_written) >= WRITTEN_LIMIT:
-            _written.clear()
-        written = _written[key] = orjson.dumps(_answer(version, decision))
-    return written
+    return orjson.dumps(_answer(version, decision, eligible, _written_parts(version)))
 
 
 def screening_json(
@@ -56,55 +99,39 @@ def screening_json(
     birth_date: dt.date | None = None,
 ) -> bytes:
     """The answer of `POST /v1/eligibility` (`EligibilityAllResponse`) as JSON."""
+    parts = _written_parts(version)
+    results = [
+        _answer(version, d, eligible_from(d.eligible_at_age, birth_date), parts) for d in decisions
+    ]
     return orjson.dumps(
         {
             "catalog_version": version.version,
             "as_of": as_of,
-            "results": [orjson.Fragment(answer_json(version, d, birth_date)) for d in decisions],
+            "results": results,
             "summary": _summary(version, decisions),
         }
     )
 
 
 def _answer(
-    version: CatalogVersion, decision: Decision, eligible: dt.date | None = None
+    version: CatalogVersion, decision: Decision, eligible: dt.date | None, part: Parts
 ) -> dict[str, Any]:
     # Keys in the order of EligibilityResponse's fields; `stay_limit`, `eligible_from`,
     # `what_would_change` and the documentation's `decision` are left out when None, as their
     # `exclude_if` says.
-    consent = decision.consent
-    target_group = decision.target_group
-    documentation = version.insatser[decision.insats_id].documentation
+    asks = (decision.insats_id, decision.outcome, decision.missing_facts, decision.consent.asks)
     answer: dict[str, Any] = {
         "insats_id": decision.insats_id,
         "catalog_version": decision.catalog_version,
         "as_of": decision.as_of,
         "outcome": decision.outcome.value,
-        "conditions": [
-            {"code": c.code, "status": c.status.value, "message": c.message, "source": c.source}
-            for c in decision.conditions
-        ],
-        "missing_facts": version.compiled.ordered_facts(decision.missing_facts),
-        "next_questions": _questions(version, (decision,)),
-        "consent": {
-            "required": consent.required,
-            "given": consent.given,
-            "basis": consent.basis,
-            "message": consent.message,
-        },
-        "target_group": {
-            "text": target_group.text,
-            "applicant_outside": target_group.applicant_outside,
-            "note": target_group.note,
-        },
-        "documentation": {
-            "mode": documentation.mode.value,
-            "legal_basis": documentation.legal_basis,
-            "text": documentation.text,
-        },
+        "conditions": part(_conditions, decision, decision.conditions),
+        "missing_facts": part(_missing_facts, decision, decision.missing_facts),
+        "next_questions": part(_next_questions, decision, asks),
+        "consent": part(_consent, decision, decision.consent),
+        "target_group": part(_target_group, decision, decision.target_group),
+        "documentation": part(_documentation, decision, decision.insats_id),
     }
-    if documentation.decision is not None:
-        answer["documentation"]["decision"] = documentation.decision
     if decision.stay_limit is not None:
         answer["stay_limit"] = {
             "until": decision.stay_limit.until,
@@ -112,17 +139,68 @@ def _answer(
         }
     if eligible is not None:
         answer["eligible_from"] = eligible
-    if decision.what_would_change is not None:
-        answer["what_would_change"] = [
-            {"codes": list(change.codes), "message": change.message}
-            for change in decision.what_would_change
-        ]
+    changes = decision.what_would_change
+    if changes is not None:
+        answer["what_would_change"] = part(_what_would_change, decision, changes)
     if decision.outcome is Outcome.ELIGIBLE:
         successors = vardkedja_of(version.catalog).successors_json.get(decision.insats_id)
         if successors:
             answer["successors"] = list(successors)
     answer["information"] = decision.information
     return answer
+
+
+def _conditions(_: CatalogVersion, decision: Decision) -> list[dict[str, Any]]:
+    return [
+        {"code": c.code, "status": c.status.value, "message": c.message, "source": c.source}
+        for c in decision.conditions
+    ]
+
+
+def _missing_facts(version: CatalogVersion, decision: Decision) -> list[str]:
+    return version.compiled.ordered_facts(decision.missing_facts)
+
+
+def _next_questions(version: CatalogVersion, decision: Decision) -> list[dict[str, Any]]:
+    return _questions(version, (decision,))
+
+
+def _consent(_: CatalogVersion, decision: Decision) -> dict[str, Any]:
+    consent = decision.consent
+    return {
+        "required": consent.required,
+        "given": consent.given,
+        "basis": consent.basis,
+        "message": consent.message,
+    }
+
+
+def _target_group(_: CatalogVersion, decision: Decision) -> dict[str, Any]:
+    target_group = decision.target_group
+    return {
+        "text": target_group.text,
+        "applicant_outside": target_group.applicant_outside,
+        "note": target_group.note,
+    }
+
+
+def _documentation(version: CatalogVersion, decision: Decision) -> dict[str, Any]:
+    documentation = version.insatser[decision.insats_id].documentation
+    written: dict[str, Any] = {
+        "mode": documentation.mode.value,
+        "legal_basis": documentation.legal_basis,
+        "text": documentation.text,
+    }
+    if documentation.decision is not None:
+        written["decision"] = documentation.decision
+    return written
+
+
+def _what_would_change(_: CatalogVersion, decision: Decision) -> list[dict[str, Any]]:
+    return [
+        {"codes": list(change.codes), "message": change.message}
+        for change in decision.what_would_change or ()
+    ]
 
 
 def _questions(version: CatalogVersion, decisions: Sequence[Decision]) -> list[dict[str, Any]]:
@@ -160,7 +238,7 @@ def to_response(
 ) -> EligibilityResponse:
     """One answer as the response model, for callers in the same process."""
     eligible = eligible_from(decision.eligible_at_age, birth_date)
-    return EligibilityResponse.model_validate(_answer(version, decision, eligible))
+    return EligibilityResponse.model_validate(_answer(version, decision, eligible, _Built(version)))
 
 
 def summarize(version: CatalogVersion, decisions: Sequence[Decision]) -> Summary:

@@ -10,13 +10,15 @@ under 60 parallel POSTs).
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from sqlalchemy import Connection, Engine, MetaData, create_engine, event, make_url
@@ -32,6 +34,9 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+T = TypeVar("T")
 
 
 class Base(DeclarativeBase):
@@ -66,6 +71,10 @@ def normalize_url(url: str) -> str:
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
+
+
+def _in_memory(url: str) -> bool:
+    return make_url(url).database in (None, "", ":memory:")
 
 
 # Errors that say the database is away or cannot take writes now (unreachable, restarting,
@@ -112,7 +121,17 @@ def create_db_engine(url: str, *, for_writes: bool = False) -> Engine:
         return create_engine(
             url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True
         )
-    engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
+    pool: dict[str, Any] = {}
+    if for_writes and not _in_memory(url):
+        # One write connection per process: SQLite takes one writer at a time anyway, and a
+        # writer queued here is woken the moment the connection comes back, where one queued
+        # in SQLite's busy handler sleeps in steps of up to 100 ms (with 16 concurrent journal
+        # writers the p99 was 1.1 s). Other processes still wait in the busy handler. The
+        # wait for the connection gets the busy timeout's bound; past it, a 503.
+        pool = {"pool_size": 1, "max_overflow": 0, "pool_timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False}, hide_parameters=True, **pool
+    )
     event.listen(engine, "connect", _configure_sqlite)
     if for_writes:
         event.listen(engine, "connect", _take_over_transactions)
@@ -120,9 +139,16 @@ def create_db_engine(url: str, *, for_writes: bool = False) -> Engine:
     return engine
 
 
+# Threads that run a request's write transaction on PostgreSQL. Fewer than the pool's 10
+# connections: with 16 concurrent journal writers, 16 threads took a p99 of ~270 ms, 10 took
+# 100–245 ms and 4 took 95–115 ms at the same CPU a write (GIL hand-offs between the threads;
+# one run each, docs/performance.md, fifth round).
+POSTGRES_WRITER_THREADS = 4
+
+
 class Database:
     """The engines and session factories of one app: reads and writes (the same engine
-    on PostgreSQL)."""
+    on PostgreSQL), and the threads that run a request's writes (`run_write`)."""
 
     def __init__(self, url: str) -> None:
         self.url = normalize_url(url)
@@ -132,8 +158,22 @@ class Database:
         )
         self.sessions = session_factory(self.engine)
         self.write_sessions = session_factory(self.write_engine)
+        # SQLite takes one writer at a time: one thread queues a process's writes in order,
+        # where 16 threads each took the connection in turn.
+        self._writers = ThreadPoolExecutor(
+            max_workers=1 if is_sqlite(url) else POSTGRES_WRITER_THREADS,
+            thread_name_prefix="db-writer",
+        )
+
+    async def run_write(self, write: Callable[[Engine], T]) -> T:
+        """`write(self.write_engine)` in a writer thread, off the event loop. A hop here
+        costs about half of one to FastAPI's thread pool (anyio), and the threads are as few
+        as the database can use (docs/performance.md, fifth round)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._writers, write, self.write_engine)
 
     def dispose(self) -> None:
+        self._writers.shutdown(wait=True)
         self.engine.dispose()
         self.write_engine.dispose()
 
@@ -202,7 +242,8 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_database(request: Request) -> Database:
+# `async def` though it never waits: FastAPI runs a plain `def` dependency in a worker thread.
+async def get_database(request: Request) -> Database:
     database: Database = request.app.state.database
     return database
 

@@ -22,10 +22,10 @@ import signal
 import socket
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import uvicorn
 from uvicorn.supervisors import Multiprocess
@@ -35,6 +35,7 @@ from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.ops.catalog_watch import RUNTIME_DIR_VARIABLE
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # The factory configures logging and the collector in each worker (insatser_api.main).
 APP = "insatser_api.main:served_app"
@@ -103,8 +104,12 @@ def runtime_folder() -> Iterator[None]:
 def check_catalogue(directory: Path) -> None:
     """Refuse to start on a catalogue folder that does not load: one clear JSON log line and
     exit 1, instead of workers that fail at import and are respawned over and over."""
+    refuse_a_broken_catalogue(lambda: CatalogRegistry.from_directory(directory))
+
+
+def refuse_a_broken_catalogue(load: Callable[[], T]) -> T:
     try:
-        CatalogRegistry.from_directory(directory)
+        return load()
     except CatalogError as error:
         logger.error(
             "the catalogue folder cannot be used; not starting", extra={"error": str(error)}
@@ -114,12 +119,18 @@ def check_catalogue(directory: Path) -> None:
 
 def run(host: str, port: int, workers: int, catalog_dir: Path) -> None:
     options = uvicorn_options(host, port, workers)
-    check_catalogue(catalog_dir)
     with runtime_folder():
-        # One socket of our own for every worker count, so TCP_NODELAY never depends on it.
-        sock = listening_socket(host, port)
-        config = uvicorn.Config(APP, **options)
         if workers == 1:
-            uvicorn.Server(config).run(sockets=[sock])
+            # Imported here: a supervisor of several workers never builds the app itself.
+            from insatser_api.main import served_app
+
+            # One process serves: the app built here (catalog_dir is its settings' folder) is
+            # the one uvicorn runs, so its catalogue load is the start-up check, done once.
+            app = refuse_a_broken_catalogue(served_app)
+            config = uvicorn.Config(app, **{**options, "factory": False})
+            # One socket of our own for every worker count, so TCP_NODELAY never depends on it.
+            uvicorn.Server(config).run(sockets=[listening_socket(host, port)])
             return
-        Supervisor(config, sockets=[sock]).run()
+        check_catalogue(catalog_dir)
+        sock = listening_socket(host, port)
+        Supervisor(uvicorn.Config(APP, **options), sockets=[sock]).run()

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Connection, Row, Select, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -20,23 +20,41 @@ def get(session: Session, record_id: str) -> Record | None:
     return session.get(Record, record_id)
 
 
-def by_idempotency_key(session: Session, client: str, key: str) -> Record | None:
-    query = select(Record).where(Record.client == client, Record.idempotency_key == key)
-    return session.scalars(query).one_or_none()
+# The write path's statements, built once and executed on a Connection with bound values:
+# SQLAlchemy then finds the compiled SQL by the statement's memoized cache key, where the ORM's
+# `insert(...).values(**row)` rebuilt and re-keyed a 20-column statement on every write
+# (about half of a write's CPU; docs/performance.md, fifth round).
+_COLUMNS = Record.__table__.c
+_INSERTS = {
+    # ON CONFLICT on the unique index of (client, idempotency_key): a retry racing its first
+    # attempt inserts nothing and returns no row.
+    name: insert(Record)
+    .on_conflict_do_nothing(index_elements=["client", "idempotency_key"])
+    .returning(*_COLUMNS)
+    for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
+}
+_BY_KEY = select(*_COLUMNS).where(
+    _COLUMNS.client == bindparam("client"), _COLUMNS.idempotency_key == bindparam("key")
+)
+_INSATS_OF = select(_COLUMNS.insats_id).where(_COLUMNS.id == bindparam("record_id"))
 
 
-def insert_unless_key_taken(session: Session, values: dict[str, Any]) -> bool:
-    """Insert the record; False when a record with the same client and Idempotency-Key
-    exists already (a concurrent retry), decided by the unique index, not by a prior read."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    statement = (
-        insert(Record)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["client", "idempotency_key"])
-        .returning(Record.id)
-    )
-    # RETURNING, not rowcount: drivers report -1 for some inserts, and -1 is truthy.
-    return session.execute(statement).scalar_one_or_none() is not None
+def by_idempotency_key(connection: Connection, client: str, key: str) -> Row[Any] | None:
+    return connection.execute(_BY_KEY, {"client": client, "key": key}).one_or_none()
+
+
+def insats_of(connection: Connection, record_id: str) -> str | None:
+    """The insats of a record, None when there is no record with that id."""
+    found: str | None = connection.execute(_INSATS_OF, {"record_id": record_id}).scalar()
+    return found
+
+
+def insert_unless_key_taken(connection: Connection, values: dict[str, Any]) -> Row[Any] | None:
+    """Insert the record and return it as stored; None when a record with the same client
+    and Idempotency-Key exists already (a concurrent retry), decided by the unique index, not
+    by a prior read."""
+    statement = _INSERTS[connection.dialect.name]
+    return connection.execute(statement, values).one_or_none()
 
 
 def enheter(session: Session) -> Sequence[str]:
@@ -85,7 +103,9 @@ def page(
     return rows, total or 0
 
 
-def corrections_of(session: Session, record_ids: Sequence[str]) -> dict[str, list[str]]:
+def corrections_of(
+    session: Session | Connection, record_ids: Sequence[str]
+) -> dict[str, list[str]]:
     if not record_ids:
         return {}
     rows = session.execute(

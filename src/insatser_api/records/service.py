@@ -8,9 +8,10 @@ import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import orjson
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Engine, Row
 
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.catalog.schemas import DocumentationMode, Insats
@@ -34,8 +35,18 @@ class IdempotencyKeyReused(ProblemError):
 
 @dataclass(frozen=True, slots=True)
 class Written:
-    record: DocumentationRecord
+    record: Row[Any]  # as the database holds it (RETURNING, or the earlier request's row)
     replayed: bool  # an earlier request with the same Idempotency-Key wrote it
+    corrected_by: Sequence[str] = ()  # later records correcting it (only a replay has any)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedRecord:
+    """A record that its insats' documentation mode allows, ready to be written."""
+
+    # Its row, but for `id` and `created_at` (given when written). With an Idempotency-Key,
+    # `request_fingerprint` tells a retry from a reused key; without one it is not computed.
+    values: dict[str, Any]
 
 
 def normalized_personnummer(text: str, performed_on: dt.date) -> str:
@@ -53,16 +64,16 @@ def _fingerprint(insats_id: str, body: DocumentationRecordIn) -> str:
     return hashlib.sha256(canonical).hexdigest()
 
 
-def write_record(
-    session: Session,
+def check_record(
     *,
     version: CatalogVersion,
     insats: Insats,
     body: DocumentationRecordIn,
     client: str,
     idempotency_key_hash: str | None,
-) -> Written:
-    """Write the record once; `idempotency_key_hash` is the caller's Idempotency-Key as
+) -> CheckedRecord:
+    """The record to write, or InvalidRequest naming what the mode forbids or lacks; touches
+    no database. `idempotency_key_hash` is the caller's Idempotency-Key as
     `records.idempotency.hash_idempotency_key` stores it."""
     mode = insats.documentation.mode
     if body.performed_on > today_in_stockholm():
@@ -81,54 +92,68 @@ def write_record(
             "tillåter eller saknar uppgifter som det kräver; ingenting sparades.",
             errors,
         )
-    fingerprint = _fingerprint(insats.id, body)
-    if idempotency_key_hash is not None:
-        earlier = repository.by_idempotency_key(session, client, idempotency_key_hash)
+    values = {
+        "insats_id": insats.id,
+        "enhet": insats.enhet,
+        "catalog_version": version.version,
+        "mode": mode.value,
+        "legal_basis": insats.documentation.legal_basis,
+        "performed_on": body.performed_on,
+        "performed_month": body.performed_on.strftime("%Y-%m"),
+        "contact": body.contact.value if body.contact else None,
+        "participants": body.participants,
+        "duration_minutes": body.duration_minutes,
+        "topic": body.topic,
+        "personnummer": (
+            normalized_personnummer(body.personnummer, body.performed_on)
+            if mode is DocumentationMode.INDIVIDUAL and body.personnummer
+            else None
+        ),
+        "name": body.name if mode is DocumentationMode.INDIVIDUAL else None,
+        "text": body.text,
+        "corrects": body.corrects,
+        "client": client,
+        "idempotency_key": idempotency_key_hash,
+        "request_fingerprint": (
+            None if idempotency_key_hash is None else _fingerprint(insats.id, body)
+        ),
+    }
+    return CheckedRecord(values=values)
+
+
+def write_record(engine: Engine, record: CheckedRecord) -> Written:
+    """Write the record once per Idempotency-Key, in one short transaction committed before
+    this returns (on SQLite the write lock is held from BEGIN IMMEDIATE to COMMIT and nothing
+    else). Core statements, not the ORM: the write is the journal's hot path."""
+    with engine.begin() as connection:
+        return _write(connection, record)
+
+
+def _write(connection: Connection, record: CheckedRecord) -> Written:
+    client, key = record.values["client"], record.values["idempotency_key"]
+    if key is not None:
+        earlier = repository.by_idempotency_key(connection, client, key)
         if earlier is not None:
-            return _replay(earlier, fingerprint)
-    if body.corrects is not None:
-        _check_corrected(session, body.corrects, insats.id)
-    record_id = str(uuid.uuid4())
+            return _replay(connection, earlier, record.values["request_fingerprint"])
+    corrects = record.values["corrects"]
+    if corrects is not None:
+        _check_corrected(connection, corrects, record.values["insats_id"])
     inserted = repository.insert_unless_key_taken(
-        session,
-        {
-            "id": record_id,
-            "insats_id": insats.id,
-            "enhet": insats.enhet,
-            "catalog_version": version.version,
-            "mode": mode.value,
-            "legal_basis": insats.documentation.legal_basis,
-            "performed_on": body.performed_on,
-            "performed_month": body.performed_on.strftime("%Y-%m"),
-            "contact": body.contact.value if body.contact else None,
-            "participants": body.participants,
-            "duration_minutes": body.duration_minutes,
-            "topic": body.topic,
-            "personnummer": (
-                normalized_personnummer(body.personnummer, body.performed_on)
-                if mode is DocumentationMode.INDIVIDUAL and body.personnummer
-                else None
-            ),
-            "name": body.name if mode is DocumentationMode.INDIVIDUAL else None,
-            "text": body.text,
-            "corrects": body.corrects,
-            "client": client,
-            "idempotency_key": idempotency_key_hash,
-            "request_fingerprint": fingerprint if idempotency_key_hash is not None else None,
-            "created_at": dt.datetime.now(dt.UTC),
-        },
+        connection,
+        {**record.values, "id": str(uuid.uuid4()), "created_at": dt.datetime.now(dt.UTC)},
     )
-    if not inserted and idempotency_key_hash is not None:
+    if inserted is None and key is not None:
         # A concurrent request with the same key won the unique index.
-        earlier = repository.by_idempotency_key(session, client, idempotency_key_hash)
+        earlier = repository.by_idempotency_key(connection, client, key)
         if earlier is not None:
-            return _replay(earlier, fingerprint)
-    record = repository.get(session, record_id)
-    assert record is not None  # just inserted in this transaction
-    return Written(record=record, replayed=False)
+            return _replay(connection, earlier, record.values["request_fingerprint"])
+    # Without a key nothing can conflict; with one, the winner's row was found above.
+    assert inserted is not None
+    # A new record has no corrections: its id was made here and is not yet committed.
+    return Written(record=inserted, replayed=False)
 
 
-def _replay(earlier: DocumentationRecord, fingerprint: str) -> Written:
+def _replay(connection: Connection, earlier: Row[Any], fingerprint: str) -> Written:
     if earlier.request_fingerprint != fingerprint:
         raise IdempotencyKeyReused(
             "Idempotency-Key har redan använts för en annan anteckning.",
@@ -140,12 +165,12 @@ def _replay(earlier: DocumentationRecord, fingerprint: str) -> Written:
                 )
             ],
         )
-    return Written(record=earlier, replayed=True)
+    corrections = repository.corrections_of(connection, [earlier.id])
+    return Written(record=earlier, replayed=True, corrected_by=corrections.get(earlier.id, ()))
 
 
-def _check_corrected(session: Session, corrected_id: str, insats_id: str) -> None:
-    corrected = repository.get(session, corrected_id)
-    if corrected is None or corrected.insats_id != insats_id:
+def _check_corrected(connection: Connection, corrected_id: str, insats_id: str) -> None:
+    if repository.insats_of(connection, corrected_id) != insats_id:
         raise InvalidRequest(
             "Anteckningen som ska rättas finns inte för den här insatsen.",
             [
@@ -158,7 +183,10 @@ def _check_corrected(session: Session, corrected_id: str, insats_id: str) -> Non
         )
 
 
-def to_out(record: DocumentationRecord, corrected_by: Sequence[str] = ()) -> DocumentationRecordOut:
+def to_out(
+    record: DocumentationRecord | Row[Any], corrected_by: Sequence[str] = ()
+) -> DocumentationRecordOut:
+    """The answer for a record: an ORM object (the reads) or a row (the write path)."""
     created_at = record.created_at
     if created_at.tzinfo is None:  # SQLite keeps no zone; every timestamp is written in UTC
         created_at = created_at.replace(tzinfo=dt.UTC)

@@ -3,13 +3,14 @@
 import datetime as dt
 from functools import lru_cache
 
-import holidays
-
 _ONE_DAY = dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=256)
 def _non_working_days(year: int) -> frozenset[dt.date]:
+    # Imported on first use: only Akutboendet's stay limit asks, and the import is ~3 % of a start.
+    import holidays
+
     # Lag (1930:173) 2 §: allmänna helgdagar, and midsommarafton, julafton and nyårsafton, which
     # `holidays` files under its "de_facto" category for Sweden.
     days = holidays.country_holidays(
