@@ -45,12 +45,20 @@ RETRY_FIRST_S = 0.5
 RETRY_MAX_S = 10.0
 
 
-def _insert_statement(dialect: Dialect) -> str:
+# Rows per INSERT statement. The driver lets other threads run while the database executes a
+# statement, and the writer must then wait for the interpreter again: behind a busy event loop
+# that wait is up to the 5 ms switch interval. One statement per row made a batch of 10,000
+# rows take ~9 s of wall time for 0.3 s of CPU under load, holding SQLite's one write
+# connection (kit/database.py) while journal writes queued; 250 rows a statement is 40 waits.
+# 250 × 12 columns stays under both databases' limits on bound parameters.
+ROWS_PER_STATEMENT = 250
+
+
+def _insert_statement(dialect: Dialect, rows: int) -> str:
     marker = "?" if dialect.paramstyle == "qmark" else "%s"
     table = DecisionLogEntry.__tablename__
-    return (
-        f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({', '.join(marker for _ in COLUMNS)})"
-    )
+    values = "(" + ", ".join(marker for _ in COLUMNS) + ")"
+    return f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES " + ", ".join([values] * rows)
 
 
 class DecisionLog:
@@ -70,7 +78,8 @@ class DecisionLog:
     ) -> None:
         self._engine = engine
         self._dates_as_text = engine.dialect.name == "sqlite"
-        self._insert = _insert_statement(engine.dialect)
+        self._dialect = engine.dialect
+        self._inserts: dict[int, str] = {}
         self._flush_interval = flush_interval
         self._batch_size = batch_size
         self._max_queued = max_queued
@@ -188,11 +197,14 @@ class DecisionLog:
         answers = sum(len(answered.decisions) for answered in batch)
         rows = counted_rows(batch, self._dates_as_text)
         try:
-            # One executemany of driver-ready tuples, one row per distinct answer: through the
-            # ORM (12 µs a row) or Core (8 µs) the log cost the serving process more CPU than
-            # a screening itself (docs/performance.md).
+            # Driver-ready values, one row per distinct answer, many rows a statement
+            # (`ROWS_PER_STATEMENT`): through the ORM (12 µs a row) or Core (8 µs) the log cost
+            # the serving process more CPU than a screening itself (docs/performance.md).
             with self._engine.begin() as connection:
-                connection.exec_driver_sql(self._insert, rows)
+                for start in range(0, len(rows), ROWS_PER_STATEMENT):
+                    chunk = rows[start : start + ROWS_PER_STATEMENT]
+                    values = tuple(value for row in chunk for value in row)
+                    connection.exec_driver_sql(self._insert_of(len(chunk)), values)
         except SQLAlchemyError as error:
             if not is_unavailable(error):
                 self._reject(answers, error)
@@ -206,6 +218,12 @@ class DecisionLog:
         DECISION_LOG_WRITTEN.inc(answers)
         self._outage_ended()
         return True
+
+    def _insert_of(self, rows: int) -> str:
+        statement = self._inserts.get(rows)
+        if statement is None:
+            statement = self._inserts[rows] = _insert_statement(self._dialect, rows)
+        return statement
 
     def _reject(self, answers: int, error: SQLAlchemyError) -> None:
         with self._queue_lock:
