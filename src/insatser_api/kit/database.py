@@ -15,6 +15,7 @@ import importlib
 import logging
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -160,20 +161,32 @@ class Database:
         self.write_sessions = session_factory(self.write_engine)
         # SQLite takes one writer at a time: one thread queues a process's writes in order,
         # where 16 threads each took the connection in turn.
-        self._writers = ThreadPoolExecutor(
-            max_workers=1 if is_sqlite(url) else POSTGRES_WRITER_THREADS,
-            thread_name_prefix="db-writer",
-        )
+        self._writer_count = 1 if is_sqlite(url) else POSTGRES_WRITER_THREADS
+        self._writers: ThreadPoolExecutor | None = None
+        self._writers_lock = threading.Lock()
 
     async def run_write(self, write: Callable[[Engine], T]) -> T:
         """`write(self.write_engine)` in a writer thread, off the event loop. A hop here
         costs about half of one to FastAPI's thread pool (anyio), and the threads are as few
         as the database can use (docs/performance.md, fifth round)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._writers, write, self.write_engine)
+        return await loop.run_in_executor(self._writer_threads(), write, self.write_engine)
+
+    def _writer_threads(self) -> ThreadPoolExecutor:
+        # Started on first use and again after `dispose`, as the engines' pools are: an app
+        # whose lifespan ends and starts again (tests, an embedding server) keeps working.
+        with self._writers_lock:
+            if self._writers is None:
+                self._writers = ThreadPoolExecutor(
+                    max_workers=self._writer_count, thread_name_prefix="db-writer"
+                )
+            return self._writers
 
     def dispose(self) -> None:
-        self._writers.shutdown(wait=True)
+        with self._writers_lock:
+            writers, self._writers = self._writers, None
+        if writers is not None:
+            writers.shutdown(wait=True)
         self.engine.dispose()
         self.write_engine.dispose()
 
