@@ -8,7 +8,8 @@ server and drops it at the end, so parallel runs on one server cannot see each o
 from __future__ import annotations
 
 import os
-import uuid
+import secrets
+import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +25,13 @@ def postgres_server_url() -> str | None:
     return os.environ.get(TEST_DATABASE_URL_VARIABLE) or None
 
 
+def letters(count: int) -> str:
+    """A random name part of letters only: hex digits can come out all digits (one time in
+    about 280 for 12), and a run of digits in a logged statement looks like a personnummer to
+    the personal-data guard of every test (tests/conftest.py)."""
+    return "".join(secrets.choice(string.ascii_lowercase) for _ in range(count))
+
+
 @contextmanager
 def scratch_database(tmp_dir: Path) -> Iterator[str]:
     """The URL of an empty database that disappears afterwards."""
@@ -32,7 +40,7 @@ def scratch_database(tmp_dir: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_dir / 'insatser-test.db'}"
         return
     admin_url = normalize_url(server)
-    name = f"insatser_test_{uuid.uuid4().hex[:12]}"
+    name = f"insatser_test_{letters(12)}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))

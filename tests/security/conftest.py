@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator
 
 import httpx
@@ -14,6 +13,7 @@ from insatser_api.config import Settings
 from insatser_api.main import create_app
 from insatser_api.security import service
 from tests.conftest import CATALOG_DIR, guarded_client
+from tests.database import letters
 from tests.personal_data import PersonalDataGuard
 
 PEPPER = "test-pepper-that-is-long-enough"
@@ -43,7 +43,7 @@ def issue_key(
     """A new key's token; the name is unique so that tests never collide."""
     with sessions() as session:
         created = service.create_key(
-            session, name or f"test-{uuid.uuid4().hex[:10]}", scopes, enheter, pepper=PEPPER
+            session, name or f"test-{letters(10)}", scopes, enheter, pepper=PEPPER
         )
         if revoked:
             service.revoke_key(session, created.key.prefix)
