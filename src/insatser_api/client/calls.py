@@ -91,6 +91,8 @@ def _read_text(response: httpx.Response) -> str:
 
 
 def _params(**values: object) -> dict[str, str | int]:
+    """Query parameters, None left out; dates in ISO form, the rest (the catalogue's enums
+    are StrEnums) as their text."""
     params: dict[str, str | int] = {}
     for key, value in values.items():
         if value is None:
@@ -139,12 +141,12 @@ def list_insatser(
         as_of=as_of,
         sektor=sektor,
         enhet=enhet,
-        documentation_mode=documentation_mode.value if documentation_mode else None,
-        kanal=kanal.value if kanal else None,
+        documentation_mode=documentation_mode,
+        kanal=kanal,
         q=q,
-        typ=typ.value if typ else None,
-        fokus=fokus.value if fokus else None,
-        vardkedja=vardkedja.value if vardkedja else None,
+        typ=typ,
+        fokus=fokus,
+        vardkedja=vardkedja,
         page=page,
         per_page=per_page,
     )
@@ -210,12 +212,12 @@ def check_eligibility_all(
     params = _params(
         sektor=sektor,
         enhet=enhet,
-        documentation_mode=documentation_mode.value if documentation_mode else None,
-        kanal=kanal.value if kanal else None,
+        documentation_mode=documentation_mode,
+        kanal=kanal,
         q=q,
-        typ=typ.value if typ else None,
-        fokus=fokus.value if fokus else None,
-        vardkedja=vardkedja.value if vardkedja else None,
+        typ=typ,
+        fokus=fokus,
+        vardkedja=vardkedja,
     )
     return Call(
         "POST",
