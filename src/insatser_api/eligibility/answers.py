@@ -37,6 +37,8 @@ VERSIONS_KEPT = 8
 
 
 class Parts(Protocol):
+    version: CatalogVersion
+
     def __call__(self, build: Build, decision: Decision, key: Hashable) -> object:
         """The part `build` makes of `decision`; `key` is what the part reads of it."""
 
@@ -89,7 +91,7 @@ def answer_json(
     """One answer (`EligibilityResponse`) as JSON. A refusal the person grows out of carries
     `eligible_from`, worked out from the birth date."""
     eligible = eligible_from(decision.eligible_at_age, birth_date)
-    return orjson.dumps(_answer(version, decision, eligible, _written_parts(version)))
+    return orjson.dumps(_answer(decision, eligible, _written_parts(version)))
 
 
 def screening_json(
@@ -100,9 +102,7 @@ def screening_json(
 ) -> bytes:
     """The answer of `POST /v1/eligibility` (`EligibilityAllResponse`) as JSON."""
     parts = _written_parts(version)
-    results = [
-        _answer(version, d, eligible_from(d.eligible_at_age, birth_date), parts) for d in decisions
-    ]
+    results = [_answer(d, eligible_from(d.eligible_at_age, birth_date), parts) for d in decisions]
     return orjson.dumps(
         {
             "catalog_version": version.version,
@@ -113,9 +113,7 @@ def screening_json(
     )
 
 
-def _answer(
-    version: CatalogVersion, decision: Decision, eligible: dt.date | None, part: Parts
-) -> dict[str, Any]:
+def _answer(decision: Decision, eligible: dt.date | None, part: Parts) -> dict[str, Any]:
     # Keys in the order of EligibilityResponse's fields; `stay_limit`, `eligible_from`,
     # `what_would_change` and the documentation's `decision` are left out when None, as their
     # `exclude_if` says.
@@ -143,7 +141,7 @@ def _answer(
     if changes is not None:
         answer["what_would_change"] = part(_what_would_change, decision, changes)
     if decision.outcome is Outcome.ELIGIBLE:
-        successors = vardkedja_of(version.catalog).successors_json.get(decision.insats_id)
+        successors = vardkedja_of(part.version.catalog).successors_json.get(decision.insats_id)
         if successors:
             answer["successors"] = list(successors)
     answer["information"] = decision.information
@@ -238,7 +236,7 @@ def to_response(
 ) -> EligibilityResponse:
     """One answer as the response model, for callers in the same process."""
     eligible = eligible_from(decision.eligible_at_age, birth_date)
-    return EligibilityResponse.model_validate(_answer(version, decision, eligible, _Built(version)))
+    return EligibilityResponse.model_validate(_answer(decision, eligible, _Built(version)))
 
 
 def summarize(version: CatalogVersion, decisions: Sequence[Decision]) -> Summary:
