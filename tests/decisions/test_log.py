@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -191,6 +191,31 @@ def test_background_thread_writes_without_flush(engine: Engine, decisions: list[
         assert log.queued == 0
     finally:
         log.close()
+
+
+def test_the_writer_leaves_what_arrives_during_a_write_for_its_next_wake_up(
+    engine: Engine, decisions: list[Decision]
+) -> None:
+    """The background writer writes what was queued when it woke, in batches of at most
+    `batch_size` answers, and not the answers that come in while it writes: otherwise, under
+    steady load, it never sleeps and writes tiny batches whose answers seldom share a row."""
+    log = DecisionLog(engine, flush_interval=60, batch_size=len(decisions))
+    for _ in range(3):  # three batches' worth queued at wake-up
+        log.record(_answered(decisions))
+    arrivals = [_answered(decisions[:2])]
+
+    def one_arrives_meanwhile(*_: object) -> None:
+        if arrivals:
+            log.record(arrivals.pop())
+
+    event.listen(engine, "before_cursor_execute", one_arrives_meanwhile)
+    try:
+        log._write_queued()
+    finally:
+        event.remove(engine, "before_cursor_execute", one_arrives_meanwhile)
+    assert (log.written, log.queued) == (3 * len(decisions), 2)
+    log.close()  # writes the rest
+    assert (log.written, log.queued) == (3 * len(decisions) + 2, 0)
 
 
 @pytest.fixture
