@@ -84,6 +84,21 @@ class Server:
     ready_s: float = 0.0
 
 
+def metric_sum(server: Server, name: str) -> float:
+    """The sum of a metric's samples on the server's /metrics (all workers', in multiprocess
+    mode)."""
+    request = urllib.request.Request(
+        server.base + "/metrics", headers={"Authorization": f"Bearer {server.api_key}"}
+    )
+    with urllib.request.urlopen(request, timeout=60) as answer:
+        text = answer.read().decode()
+    return sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith((name + "{", name + " "))
+    )
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -367,7 +382,10 @@ def run_wrk(
     connections: int,
     threads: int = 1,
     max_requests: int,
+    settle_s: float = 0.0,
 ) -> Measurement:
+    """One wrk run; the server's CPU is read `settle_s` seconds after the load ends, so that
+    work it does after answering (the decision log's batches) is counted."""
     listing = workdir / f"{endpoint.name}.requests"
     requests = endpoint.requests
     if endpoint.distinct:
@@ -391,6 +409,7 @@ def run_wrk(
     ]
     cpu_before = tree_cpu_seconds(server.pid)
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    time.sleep(settle_s)
     measured = parse_wrk(done.stdout, tree_cpu_seconds(server.pid) - cpu_before)
     if endpoint.distinct:
         sent = _sent.get(_key(server, endpoint), 0) + measured.requests

@@ -36,6 +36,7 @@ from insatser_api.kit.database import is_unavailable
 from insatser_api.ops.metrics import (
     DECISION_LOG_DROPPED,
     DECISION_LOG_QUEUED,
+    DECISION_LOG_WRITER_CPU,
     DECISION_LOG_WRITTEN,
 )
 
@@ -165,16 +166,18 @@ class DecisionLog:
         while not self._stop.is_set():
             self._wake.wait(delay)
             self._wake.clear()
+            started = time.thread_time()
             try:
                 self._write_queued()
             except SQLAlchemyError:
                 # Backoff: 0.5, 1, 2, 4, 8, 10, 10 … s between attempts while it is away.
                 delay = min(RETRY_MAX_S, max(RETRY_FIRST_S, delay * 2))
-                DECISION_LOG_QUEUED.set(self._entries)
-                continue
             except Exception:  # the thread must outlive any one failure
                 logger.exception("decision log: writing a batch failed")
-            delay = self._flush_interval
+                delay = self._flush_interval
+            else:
+                delay = self._flush_interval
+            DECISION_LOG_WRITER_CPU.inc(time.thread_time() - started)
             DECISION_LOG_QUEUED.set(self._entries)
 
     def _take_batch(self) -> list[AnsweredRequest]:

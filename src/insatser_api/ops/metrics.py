@@ -82,6 +82,11 @@ DECISION_LOG_DROPPED = Counter(
 DECISION_LOG_WRITTEN = Counter(
     "insatser_decision_log_written", "Decision log entries written to the database"
 )
+DECISION_LOG_WRITER_CPU = Counter(
+    "insatser_decision_log_writer_cpu_seconds",
+    "CPU seconds the decision log's writer thread spent counting and writing batches: the "
+    "log's cost to the serving processes, to set beside their CPU time",
+)
 DECISION_LOG_QUEUED = Gauge(
     "insatser_decision_log_queued",
     "Decision log entries waiting in memory for the database, over all live workers",
