@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from platformdirs import user_data_path
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -27,6 +26,9 @@ def default_database_url() -> str:
     """An embedded SQLite file in the user's data folder (`~/.local/share/insatser-api/` on
     Linux): the same database whatever folder the service is started from, and never inside
     site-packages. `insatser-api serve` creates and migrates it."""
+    # Imported only when DATABASE_URL is unset, as it is in the image and the bench.
+    from platformdirs import user_data_path
+
     return f"sqlite:///{user_data_path('insatser-api', appauthor=False) / 'insatser.db'}"
 
 

@@ -9,7 +9,11 @@ from collections.abc import Iterator
 import pytest
 
 from insatser_api.config import Settings
-from insatser_api.kit.heap import YOUNG_GENERATION_THRESHOLD, settle_after_start_up
+from insatser_api.kit.heap import (
+    YOUNG_GENERATION_THRESHOLD,
+    collector_paused,
+    settle_after_start_up,
+)
 from insatser_api.main import create_app
 
 
@@ -43,3 +47,20 @@ def test_building_and_starting_the_app_leaves_the_collector_alone(settings: Sett
 
     asyncio.run(start_and_stop())
     assert gc.get_threshold() == threshold
+
+
+def test_the_start_up_pause_stops_collections_and_leaves_the_collector_as_it_was() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(SystemExit), collector_paused():
+        raise SystemExit(1)  # a catalogue refused at start
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # not turned on by the pause
+    finally:
+        gc.enable()

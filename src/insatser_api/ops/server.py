@@ -32,6 +32,7 @@ from uvicorn.supervisors import Multiprocess
 
 from insatser_api.catalog.loader import CatalogError
 from insatser_api.catalog.registry import CatalogRegistry
+from insatser_api.kit.heap import collector_paused
 from insatser_api.ops.catalog_watch import RUNTIME_DIR_VARIABLE
 
 logger = logging.getLogger(__name__)
@@ -121,12 +122,15 @@ def run(host: str, port: int, workers: int, catalog_dir: Path) -> None:
     options = uvicorn_options(host, port, workers)
     with runtime_folder():
         if workers == 1:
-            # Imported here: a supervisor of several workers never builds the app itself.
-            from insatser_api.main import served_app
+            # No collections while the app's modules are imported and the app is built
+            # (kit/heap.py); served_app freezes what it built before the collector resumes.
+            with collector_paused():
+                # Imported here: a supervisor of several workers never builds the app itself.
+                from insatser_api.main import served_app
 
-            # One process serves: the app built here (catalog_dir is its settings' folder) is
-            # the one uvicorn runs, so its catalogue load is the start-up check, done once.
-            app = refuse_a_broken_catalogue(served_app)
+                # One process serves: the app built here (catalog_dir is its settings' folder)
+                # is the one uvicorn runs, so its catalogue load is the start-up check, done once.
+                app = refuse_a_broken_catalogue(served_app)
             config = uvicorn.Config(app, **{**options, "factory": False})
             # One socket of our own for every worker count, so TCP_NODELAY never depends on it.
             uvicorn.Server(config).run(sockets=[listening_socket(host, port)])

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
 from insatser_api.catalog.registry import CatalogRegistry, CatalogVersion
@@ -22,6 +22,9 @@ from insatser_api.pages import labels
 from insatser_api.pages.access import SessionKeys, principal_when_open
 from insatser_api.pages.session import CSRF_FIELD, SessionSigner, StaffSession
 from insatser_api.security.principal import Principal
+
+if TYPE_CHECKING:
+    from fastapi.templating import Jinja2Templates
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -38,8 +41,15 @@ class Pages:
         self.settings = settings
         self.signer = SessionSigner(settings)
         self.keys = keys
-        self.templates = Jinja2Templates(directory=TEMPLATES_DIR)
-        self.templates.env.globals.update(
+
+    @cached_property
+    def templates(self) -> Jinja2Templates:
+        # Made for the first page shown, so that a worker serving only the API never imports
+        # Jinja2 (docs/performance.md, fifth round: start-up).
+        from fastapi.templating import Jinja2Templates
+
+        templates = Jinja2Templates(directory=TEMPLATES_DIR)
+        templates.env.globals.update(
             outcome_label=labels.OUTCOMES,
             status_label=labels.STATUSES,
             mode_label=labels.DOCUMENTATION_MODES,
@@ -49,6 +59,7 @@ class Pages:
             fokus_label={k: name for k, (name, _) in FOKUS_TERMS.items()},
             fas_label={k: name for k, (name, _) in FAS_TERMS.items()},
         )
+        return templates
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, bindparam, func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Insert, Row, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from insatser_api.records.models import DocumentationRecord
@@ -25,14 +25,27 @@ def get(session: Session, record_id: str) -> Record | None:
 # `insert(...).values(**row)` rebuilt and re-keyed a 20-column statement on every write
 # (about half of a write's CPU; docs/performance.md, fifth round).
 _COLUMNS = Record.__table__.c
-_INSERTS = {
-    # ON CONFLICT on the unique index of (client, idempotency_key): a retry racing its first
-    # attempt inserts nothing and returns no row.
-    name: insert(Record)
-    .on_conflict_do_nothing(index_elements=["client", "idempotency_key"])
-    .returning(*_COLUMNS)
-    for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
-}
+_KEY = ["client", "idempotency_key"]
+
+
+@cache
+def _insert_unless_key_taken(dialect: str) -> Insert:
+    """ON CONFLICT on the unique index of (client, idempotency_key): a retry racing its first
+    attempt inserts nothing and returns no row. Built at the first write: a worker serving
+    SQLite never imports the PostgreSQL dialect (docs/performance.md, fifth round)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return (
+            postgresql.insert(Record)
+            .on_conflict_do_nothing(index_elements=_KEY)
+            .returning(*_COLUMNS)
+        )
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(Record).on_conflict_do_nothing(index_elements=_KEY).returning(*_COLUMNS)
+
+
 _BY_KEY = select(*_COLUMNS).where(
     _COLUMNS.client == bindparam("client"), _COLUMNS.idempotency_key == bindparam("key")
 )
@@ -53,7 +66,7 @@ def insert_unless_key_taken(connection: Connection, values: dict[str, Any]) -> R
     """Insert the record and return it as stored; None when a record with the same client
     and Idempotency-Key exists already (a concurrent retry), decided by the unique index, not
     by a prior read."""
-    statement = _INSERTS[connection.dialect.name]
+    statement = _insert_unless_key_taken(connection.dialect.name)
     return connection.execute(statement, values).one_or_none()
 
 
