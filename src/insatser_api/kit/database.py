@@ -11,7 +11,6 @@ under 60 parallel POSTs).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import importlib
 import logging
 import os
@@ -243,35 +242,7 @@ def _take_over_transactions(connection: Any, _record: Any) -> None:
 
 
 def _begin_immediate(connection: Connection) -> None:
-    if connection.get_execution_options().get(_EACH_STATEMENT_COMMITS):
-        return  # pysqlite then runs each statement in its own transaction
     connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-# An execution option of our own: the write engine's "begin" listener issues no BEGIN on a
-# connection that carries it. SQLAlchemy's AUTOCOMMIT isolation level cannot be used on SQLite
-# here: resetting it on return to the pool would give pysqlite back its own deferred BEGIN.
-_EACH_STATEMENT_COMMITS = "insatser_each_statement_commits"
-
-
-@contextlib.contextmanager
-def autocommit_connection(engine: Engine) -> Iterator[Connection]:
-    """A connection of `engine` on which every statement is a transaction of its own,
-    committed by the database before the statement returns.
-
-    For writes whose statements need no atomicity together (one INSERT, or reads of rows that
-    never change before it): a write then costs its statements alone, without a BEGIN and a
-    COMMIT (on PostgreSQL two of its four round trips). On SQLite a statement that writes
-    takes the write lock when it starts, so it waits in the busy handler like
-    `BEGIN IMMEDIATE`, never failing on a read-to-write upgrade. Read every row a statement
-    returns (`one_or_none`, `all`): SQLite commits when the statement has run to its end.
-    """
-    with engine.connect() as connection:
-        if connection.dialect.name == "sqlite":
-            connection.execution_options(**{_EACH_STATEMENT_COMMITS: True})
-        else:
-            connection.execution_options(isolation_level="AUTOCOMMIT")
-        yield connection
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

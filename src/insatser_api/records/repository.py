@@ -52,8 +52,7 @@ def insats_of(connection: Connection, record_id: str) -> str | None:
 def insert_unless_key_taken(connection: Connection, values: dict[str, Any]) -> Row[Any] | None:
     """Insert the record and return it as stored; None when a record with the same client
     and Idempotency-Key exists already (a concurrent retry), decided by the unique index, not
-    by a prior read. `one_or_none` reads the statement to its end, where SQLite commits it on an
-    autocommit connection (a commit that fails raises here)."""
+    by a prior read."""
     statement = _INSERTS[connection.dialect.name]
     return connection.execute(statement, values).one_or_none()
 

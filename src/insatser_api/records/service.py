@@ -15,7 +15,6 @@ from sqlalchemy import Connection, Engine, Row
 
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.catalog.schemas import DocumentationMode, Insats
-from insatser_api.kit.database import autocommit_connection
 from insatser_api.kit.dates import today_in_stockholm
 from insatser_api.kit.errors import FieldError, InvalidRequest, ProblemError
 from insatser_api.records import repository
@@ -123,15 +122,10 @@ def check_record(
 
 
 def write_record(engine: Engine, record: CheckedRecord) -> Written:
-    """Write the record once per Idempotency-Key, committed before this returns. Core
-    statements, not the ORM: the write is the journal's hot path.
-
-    Each statement commits on its own (`autocommit_connection`): nothing here needs two
-    statements to be one transaction. The INSERT alone makes the record; the unique index of
-    (client, Idempotency-Key) decides between concurrent attempts with one key, whatever the
-    read before it saw; and the reads (a record by key, the insats of a corrected record, its
-    corrections) are of rows that are never changed or deleted once written."""
-    with autocommit_connection(engine) as connection:
+    """Write the record once per Idempotency-Key, in one short transaction committed before
+    this returns (on SQLite the write lock is held from BEGIN IMMEDIATE to COMMIT and nothing
+    else). Core statements, not the ORM: the write is the journal's hot path."""
+    with engine.begin() as connection:
         return _write(connection, record)
 
 
