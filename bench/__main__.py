@@ -236,7 +236,7 @@ def decision_log(wrk: str, workdir: Path, args: argparse.Namespace) -> dict[str,
     with the answers it writes; the same wait is made after a run with the log off.
     """
     endpoints = http.endpoints(args.people, fixed=False)
-    writer: dict[str, list[float]] = {e.name: [] for e in endpoints[1:]}
+    writer: dict[str, list[float]] = {e.name: [] for e in endpoints}
     with contextlib.ExitStack() as stack:
         servers = {
             f"log {state}": stack.enter_context(
@@ -254,12 +254,10 @@ def decision_log(wrk: str, workdir: Path, args: argparse.Namespace) -> dict[str,
         ) -> http.Measurement:
             if label != "log on":
                 return run()
-            before = http.metric_sum(on, WRITER_CPU_METRIC)
+            before = http.metric_sum(on.base, on.api_key, WRITER_CPU_METRIC)
             measured = run()
-            spent = http.metric_sum(on, WRITER_CPU_METRIC) - before
-            writer.setdefault(endpoint.name, []).append(
-                spent / (measured.server_cpu_us * measured.requests / 1e6)
-            )
+            spent = http.metric_sum(on.base, on.api_key, WRITER_CPU_METRIC) - before
+            writer[endpoint.name].append(spent / (measured.server_cpu_us * measured.requests / 1e6))
             return measured
 
         measured = rounds_of(

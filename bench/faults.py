@@ -41,7 +41,7 @@ import orjson
 import yaml
 from sqlalchemy import create_engine, func, make_url, select, text
 
-from bench.http import BENCH_PEPPER, LUA, ROOT, _issue_key, ensure_wrk, free_port
+from bench.http import BENCH_PEPPER, LUA, ROOT, _issue_key, ensure_wrk, free_port, metric_sum
 from bench.people import BODIES
 from insatser_api.testing.service import stop_process
 
@@ -130,12 +130,7 @@ def _digests(svc: Service) -> dict[str, str]:
 
 
 def _metric_sum(svc: Service, name: str) -> float:
-    answer = httpx.get(svc.url + "/metrics", headers=_headers(svc), timeout=60).text
-    return sum(
-        float(line.rsplit(" ", 1)[1])
-        for line in answer.splitlines()
-        if line.startswith(name + "{") or line.startswith(name + " ")
-    )
+    return metric_sum(svc.url, svc.key, name)
 
 
 @dataclass

@@ -84,11 +84,11 @@ class Server:
     ready_s: float = 0.0
 
 
-def metric_sum(server: Server, name: str) -> float:
-    """The sum of a metric's samples on the server's /metrics (all workers', in multiprocess
-    mode)."""
+def metric_sum(base: str, api_key: str, name: str) -> float:
+    """The sum of a metric's samples on the /metrics of the service at `base` (all workers',
+    in multiprocess mode)."""
     request = urllib.request.Request(
-        server.base + "/metrics", headers={"Authorization": f"Bearer {server.api_key}"}
+        base + "/metrics", headers={"Authorization": f"Bearer {api_key}"}
     )
     with urllib.request.urlopen(request, timeout=60) as answer:
         text = answer.read().decode()
