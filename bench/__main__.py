@@ -12,7 +12,9 @@ Parts (issue 18), each with its figures as ratios measured in the same run:
 3. **stack**: uvicorn on asyncio + h11 against uvloop + httptools, one worker, interleaved.
 4. **journal**: documentation writes with 16 concurrent writers on SQLite and on PostgreSQL
    (`--postgres`, default INSATSER_TEST_DATABASE_URL; skipped if it cannot be reached).
-5. **rules**: bench/rules.py in process.
+5. **ceiling**: the eligibility endpoints beside recorded-answer routes in the same server
+   (bench/ceiling.py): what the targets' ratios could be if the rules and the answer cost nothing.
+6. **rules**: bench/rules.py in process.
 
 `--quick` runs every part with tiny numbers (a smoke test of the bench itself, no figures to
 trust). Results go to bench/results/; a representative run is in docs/performance.md.
@@ -44,6 +46,8 @@ TARGET_READY_S = 0.8
 TARGET_JOURNAL_CPU = 2.0  # × the CPU of one check
 TARGET_JOURNAL_P99_MS = 100.0
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
+# The service with the ceiling's recorded-answer routes (bench/ceiling.py), as uvicorn's factory.
+CEILING_APP = "bench.ceiling:served_app"
 STACKS = {"asyncio+h11": ("asyncio", "h11"), "uvloop+httptools": ("uvloop", "httptools")}
 
 
@@ -318,6 +322,29 @@ def journal(wrk: str, workdir: Path, args: argparse.Namespace) -> dict[str, Any]
     return rows
 
 
+def ceiling_part(wrk: str, workdir: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """The eligibility endpoints beside their ceilings (bench/ceiling.py), in one server,
+    interleaved with the floor: what the targets' ratios could be if the rules and the answer
+    cost nothing."""
+    from bench import ceiling
+
+    real = http.endpoints(args.people, fixed=False)
+    endpoints = [*real, *ceiling.endpoints(real)]
+    service = http.service(
+        workdir, app=CEILING_APP, env={"PYTHONPATH": str(http.ROOT), "INSATSER_WORKERS": "1"}
+    )
+    with service as server:
+        measured = rounds_of(wrk, {"ceiling": server}, endpoints, workdir, args, args.connections)
+    floors = measured[("ceiling", http.FLOOR)]
+    return {
+        "endpoints": {
+            e.name: {"label": e.label, **summarise(measured[("ceiling", e.name)], floors)}
+            for e in endpoints
+        },
+        "answer_sizes": ceiling.answer_sizes(http.ROOT / "catalog" / "ostersund"),
+    }
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "NOT MET"
 
@@ -442,6 +469,21 @@ def report(result: dict[str, Any]) -> str:
                         verdict(times <= TARGET_JOURNAL_CPU),
                     )
                 )
+    if "ceiling" in result:
+        c = result["ceiling"]
+        sizes = c["answer_sizes"]
+        lines += [
+            "",
+            "the ceiling (bench/ceiling.py): the same server with recorded-answer routes beside "
+            f"the real ones (answers of {sizes['one_check_median_bytes']:.0f} B for one check, "
+            f"{sizes['screening_bytes']} B for a screening), uvicorn's factory, 1 worker",
+            f"{'endpoint':<52} {'req/s':>8} {'× floor':>8} {'CPU µs':>7} {'CPU × floor':>11}",
+        ]
+        for row in c["endpoints"].values():
+            lines.append(
+                f"{row['label']:<52} {row['requests_per_s']:>8.0f} {row['ratio_to_floor']:>8.3f} "
+                f"{row['server_cpu_us']:>7.0f} {row['cpu_ratio_to_floor']:>11.3f}"
+            )
     if "rules" in result:
         from bench import rules
 
@@ -452,7 +494,7 @@ def report(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-PARTS = ("one_worker", "workers", "stack", "decision_log", "journal", "rules")
+PARTS = ("one_worker", "workers", "stack", "decision_log", "journal", "ceiling", "rules")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -496,6 +538,7 @@ def main(argv: list[str] | None = None) -> None:
             ("stack", stacks),
             ("decision_log", decision_log),
             ("journal", journal),
+            ("ceiling", ceiling_part),
         ):
             if part in parts:
                 print(f"{part}", flush=True)

@@ -29,19 +29,20 @@ def test_the_quick_bench_runs_every_http_part_on_sqlite(tmp_path: Path) -> None:
         "one_worker",
         "--only",
         "journal",
+        "--only",
+        "ceiling",
     ]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stdout + done.stderr
     [written] = tmp_path.glob("bench-*.json")
     result = json.loads(written.read_text())
     one = result["one_worker"]
-    assert set(one["endpoints"]) == {
-        "floor",
-        "eligibility_one_distinct",
-        "eligibility_all_distinct",
-    }
+    distinct = ("eligibility_one_distinct", "eligibility_all_distinct")
+    assert set(one["endpoints"]) == {"floor", *distinct}
     assert one["rss_after_people"] >= 300
     assert one["rss_mb"]
     assert one["ready_s"] > 0
     assert result["journal"]["sqlite"]["server_cpu_us"] > 0
+    ceiling = result["ceiling"]["endpoints"]
+    assert {f"{e}_ceiling_{k}" for e in distinct for k in ("fastapi", "asgi")} <= set(ceiling)
     assert "issue 18's targets" in (tmp_path / "latest.txt").read_text()
