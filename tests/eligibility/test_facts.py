@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+from bench.questions import merged
 
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.eligibility.facts import TYPES, answers_for
@@ -15,17 +16,6 @@ from insatser_api.eligibility.situation_from_request import build_situation
 from insatser_api.rules import FactKey, Outcome
 
 AS_OF = dt.date(2026, 11, 20)
-
-
-def merged(body: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    """`extra` merged into `body` at every depth (what an app does with an answer)."""
-    result = dict(body)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(result.get(key), dict):
-            result[key] = merged(result[key], value)
-        else:
-            result[key] = value
-    return result
 
 
 async def test_every_fact_is_listed_with_its_question(client: httpx.AsyncClient) -> None:
