@@ -10,6 +10,8 @@ authenticated and wrapped by the same middleware:
   the body model, the registry, for a screening the list's filters, and the router's scope
   check), and a recorded answer as the result. Everything FastAPI and the service do for the
   endpoint except the rules and the answer.
+- **FastAPI route, body only** (`/bench/ceiling/body/…`): the body model (and the insats id), the scope
+  check, nothing else: the least a FastAPI route that validates and authenticates can cost.
 - **ASGI route** (`/bench/ceiling/asgi/…`): a Starlette route that reads the body and sends the
   same recorded bytes: no validation, no scope check. The least any implementation that passes
   through the app's middleware and uvicorn can cost.
@@ -46,6 +48,11 @@ from insatser_api.eligibility.situation_from_request import build_situation
 from insatser_api.kit.dates import today_in_stockholm
 
 PREFIX = "/bench/ceiling"
+KINDS = {
+    "fastapi": "FastAPI route, recorded answer",
+    "body": "FastAPI route, body only",
+    "asgi": "ASGI route, recorded answer",
+}
 SAMPLE = 200  # people whose answers are worked out to choose the recorded one
 
 # Per insats id (and "" for the screening), the recorded answer; filled when the app is built.
@@ -89,6 +96,14 @@ async def _fastapi_all(
     return eligibility.JsonAnswer(_recorded[""], "ceiling")
 
 
+async def _body_one(body: EligibilityRequest, insats_id: InsatsIdPath) -> Response:
+    return eligibility.JsonAnswer(_recorded[insats_id], "ceiling")
+
+
+async def _body_all(body: EligibilityAllRequest) -> Response:
+    return eligibility.JsonAnswer(_recorded[""], "ceiling")
+
+
 async def _asgi(request: Request) -> Response:
     await request.body()
     insats_id = request.path_params.get("insats_id", "")
@@ -113,6 +128,20 @@ def _add_routes() -> None:
         response_model=EligibilityAllResponse,
         include_in_schema=False,
     )
+    router.add_api_route(
+        f"{PREFIX}/body/v1/insatser/{{insats_id}}/eligibility",
+        _body_one,
+        methods=["POST"],
+        response_model=EligibilityResponse,
+        include_in_schema=False,
+    )
+    router.add_api_route(
+        f"{PREFIX}/body/v1/eligibility",
+        _body_all,
+        methods=["POST"],
+        response_model=EligibilityAllResponse,
+        include_in_schema=False,
+    )
     router.routes.append(
         Route(f"{PREFIX}/asgi/v1/insatser/{{insats_id}}/eligibility", _asgi, methods=["POST"])
     )
@@ -132,11 +161,10 @@ def endpoints(real: list[Endpoint]) -> Iterator[Endpoint]:
     for endpoint in real:
         if not endpoint.distinct:
             continue
-        for kind in ("fastapi", "asgi"):
+        for kind, what in KINDS.items():
             yield Endpoint(
                 f"{endpoint.name}_ceiling_{kind}",
-                f"{endpoint.label.split(',')[0]}: {kind.upper() if kind == 'asgi' else 'FastAPI'}"
-                " route, recorded answer",
+                f"{endpoint.label.split(',')[0]}: {what}",
                 tuple((m, f"{PREFIX}/{kind}{path}", body) for m, path, body in endpoint.requests),
                 distinct=True,
             )

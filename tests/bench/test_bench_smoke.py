@@ -44,5 +44,7 @@ def test_the_quick_bench_runs_every_http_part_on_sqlite(tmp_path: Path) -> None:
     assert one["ready_s"] > 0
     assert result["journal"]["sqlite"]["server_cpu_us"] > 0
     ceiling = result["ceiling"]["endpoints"]
-    assert {f"{e}_ceiling_{k}" for e in distinct for k in ("fastapi", "asgi")} <= set(ceiling)
+    assert {f"{e}_ceiling_{k}" for e in distinct for k in ("fastapi", "body", "asgi")} <= set(
+        ceiling
+    )
     assert "issue 18's targets" in (tmp_path / "latest.txt").read_text()
