@@ -25,10 +25,9 @@ What must still hold:
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
-import queue
 import threading
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -56,9 +55,6 @@ class _Write(Generic[T]):
     loop: asyncio.AbstractEventLoop
 
 
-_STOP = object()
-
-
 def _runs_again(error: BaseException) -> bool:
     """False when the error says the database cannot serve now: running the batch's writes
     again would only meet it once per write."""
@@ -79,6 +75,39 @@ def _settle(outcomes: list[tuple[asyncio.Future[Any], bool, Any]]) -> None:
             future.set_exception(value)
 
 
+class _Writer:
+    """One writer thread and the writes handed to it. A `stop`ped writer is replaced by a new
+    one with its own queue: it never takes a write meant for the new thread."""
+
+    def __init__(self, group: GroupCommit, name: str) -> None:
+        self.writes: collections.deque[_Write[Any]] = collections.deque()
+        self.wake = threading.Event()
+        self.stopping = False
+        self.thread = threading.Thread(target=self._run, args=(group,), name=name, daemon=True)
+        self.thread.start()
+
+    def hand_over(self, writes: list[_Write[Any]]) -> None:
+        self.writes.extend(writes)  # deque.extend and popleft are atomic
+        self.wake.set()
+
+    def stop(self) -> None:
+        self.stopping = True
+        self.wake.set()
+        self.thread.join()
+
+    def _run(self, group: GroupCommit) -> None:
+        writes = self.writes
+        while True:
+            self.wake.clear()  # before looking: a hand-over after this sets it again
+            batch = [writes.popleft() for _ in range(min(len(writes), MAX_BATCH))]
+            if batch:
+                group._answer(batch, group._write_batch(batch))
+            elif self.stopping:
+                return
+            else:
+                self.wake.wait()
+
+
 class GroupCommit:
     """`await group.write(fn)` runs `fn(connection)` in a transaction shared with the other
     writes queued at the time and returns its result once that transaction committed."""
@@ -86,63 +115,44 @@ class GroupCommit:
     def __init__(self, engine: Engine, name: str = "db-writer") -> None:
         self._engine = engine
         self._name = name
-        # Each writer thread has its own queue: after `stop` a new thread never takes the
-        # old one's stop mark, nor the old one a write meant for the new.
-        self._queue: queue.SimpleQueue[_Write[Any] | object] | None = None
-        self._thread: threading.Thread | None = None
+        self._writer: _Writer | None = None
         self._lock = threading.Lock()
+        # Writes of the event loop's current iteration, handed to the writer together at its
+        # end (one wake-up of the writer thread for all of them, where handing each over at
+        # once woke it for the first alone: 4,000 batches of one in 12,000 writes, in process).
+        self._pending: dict[asyncio.AbstractEventLoop, list[_Write[Any]]] = {}
 
     async def write(self, write: Callable[[Connection], T]) -> T:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
-        self._started().put(_Write(write, future, loop))
+        pending = self._pending.get(loop)
+        if pending is None:
+            pending = self._pending[loop] = []
+            loop.call_soon(self._hand_over, loop)
+        pending.append(_Write(write, future, loop))
         return await future
 
     def queued(self) -> int:
         """How many writes wait for the writer (approximate: it changes as it is read)."""
-        writes = self._queue
-        return 0 if writes is None else writes.qsize()
+        writer = self._writer
+        waiting = sum(len(writes) for writes in list(self._pending.values()))
+        return waiting + (0 if writer is None else len(writer.writes))
 
     def stop(self) -> None:
         """Write what is queued, then end the thread; `write` starts another."""
         with self._lock:
-            thread, writes = self._thread, self._queue
-            self._thread = self._queue = None
-        if thread is not None and writes is not None:
-            writes.put(_STOP)
-            thread.join()
+            writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.stop()
 
-    def _started(self) -> queue.SimpleQueue[_Write[Any] | object]:
+    def _hand_over(self, loop: asyncio.AbstractEventLoop) -> None:
+        writes = self._pending.pop(loop)
         # Started on first use and again after `stop`, as the engines' pools are: an app whose
         # lifespan ends and starts again (tests, an embedding server) keeps working.
         with self._lock:
-            if self._queue is None:
-                self._queue = queue.SimpleQueue()
-                self._thread = threading.Thread(
-                    target=self._run, args=(self._queue,), name=self._name, daemon=True
-                )
-                self._thread.start()
-            return self._queue
-
-    def _run(self, writes: queue.SimpleQueue[_Write[Any] | object]) -> None:
-        while True:
-            first = writes.get()
-            if first is _STOP:
-                return
-            batch: list[_Write[Any]] = [first]  # type: ignore[list-item]
-            stop = False
-            while len(batch) < MAX_BATCH:
-                try:
-                    item = writes.get_nowait()
-                except queue.Empty:
-                    break
-                if item is _STOP:
-                    stop = True
-                    break
-                batch.append(item)  # type: ignore[arg-type]
-            self._answer(batch, self._write_batch(batch))
-            if stop:
-                return
+            if self._writer is None:
+                self._writer = _Writer(self, self._name)
+            self._writer.hand_over(writes)
 
     def _write_batch(self, batch: list[_Write[Any]]) -> list[tuple[bool, Any]]:
         if len(batch) == 1:
@@ -167,7 +177,7 @@ class GroupCommit:
     def _answer(batch: list[_Write[Any]], outcomes: list[tuple[bool, Any]]) -> None:
         # One hop to each event loop for the whole batch (normally one loop: the worker's).
         by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future[Any], bool, Any]]]
-        by_loop = defaultdict(list)
+        by_loop = collections.defaultdict(list)
         for item, (ok, value) in zip(batch, outcomes, strict=True):
             by_loop[item.loop].append((item.future, ok, value))
         for loop, settled in by_loop.items():
