@@ -1,8 +1,9 @@
 """The database: the declarative base and its naming convention, the table modules, engines
 and sessions. SQLite (embedded default, WAL) or PostgreSQL (production).
 
-Reads take a session from one dependency (`SessionDep`). A write opens one short transaction
-with `database.write_sessions.begin()` and commits before the answer is built: FastAPI runs a
+Reads take a session from one dependency (`SessionDep`). A request's write goes through
+`Database.write` (a short transaction in the writer thread, shared with the writes queued with
+it: kit/group_commit.py) and commits before the answer is built: FastAPI runs a
 yield-dependency's exit only after the response is sent, and on SQLite a transaction kept open
 that long holds the single write lock while other writers wait (seen as "database is locked"
 under 60 parallel POSTs).
