@@ -108,33 +108,3 @@ async def test_a_failing_commit_answers_503_to_every_writer_in_the_batch(
     assert [answer.status_code for answer in answers] == [503] * 4
     assert all(answer.headers["Retry-After"] for answer in answers)
     assert _count(engine) == 0  # nothing answered as written, nothing written
-
-
-async def test_records_without_a_key_in_one_batch_are_one_insert(
-    app: FastAPI, client: httpx.AsyncClient, engine: Engine
-) -> None:
-    inserts: list[int] = []
-
-    def count(_connection: Connection, _cursor: object, statement: str, *_: object) -> None:
-        if statement.startswith("INSERT INTO documentation_records"):
-            inserts.append(1)
-
-    bodies = [{**ADVISORY, "participants": n} for n in range(1, 6)]
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        answers = await _in_one_batch(
-            app.state.database, [client.post(PATH, json=body) for body in bodies]
-        )
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-    assert [answer.status_code for answer in answers] == [201] * 5
-    assert len(inserts) == 1
-    # Each answer is its own record as stored.
-    assert [answer.json()["participants"] for answer in answers] == list(range(1, 6))
-    with engine.connect() as connection:
-        stored = dict(
-            connection.execute(
-                select(DocumentationRecord.id, DocumentationRecord.participants)
-            ).all()
-        )
-    assert {answer.json()["id"]: answer.json()["participants"] for answer in answers} == stored

@@ -37,7 +37,6 @@ NAMING_CONVENTION = {
 
 
 T = TypeVar("T")
-A = TypeVar("A")
 
 
 class Base(DeclarativeBase):
@@ -142,12 +141,6 @@ class Database:
         (kit/group_commit.py: what holds, and why it is cheaper than one transaction and one
         thread hop a write)."""
         return await self._writes.write(write)
-
-    async def write_together(
-        self, together: Callable[[Connection, list[A]], list[T]], argument: A
-    ) -> T:
-        """As `write`, the writes of the batch with the same `together` in one call of it."""
-        return await self._writes.write_together(together, argument)
 
     def writes_waiting(self) -> int:
         """How many writes are queued for the writer now (approximate)."""

@@ -38,7 +38,6 @@ from sqlalchemy import exc as sa_exc
 from insatser_api.kit.database_errors import is_unavailable
 
 T = TypeVar("T")
-A = TypeVar("A")
 
 # The most writes in one transaction: on SQLite the batch holds the write lock for all of
 # them (~30 µs of database work each), and an answer waits for the whole batch.
@@ -54,32 +53,6 @@ class _Write(Generic[T]):
     write: Callable[[Connection], T]
     future: asyncio.Future[T]
     loop: asyncio.AbstractEventLoop
-    # A write that can be done together with others of its kind in one statement: `together`
-    # takes the arguments of all of them and answers their results in the same order.
-    together: Callable[[Connection, list[Any]], list[T]] | None = None
-    argument: Any = None
-
-
-def _alone(
-    together: Callable[[Connection, list[A]], list[T]], argument: A
-) -> Callable[[Connection], T]:
-    return lambda connection: together(connection, [argument])[0]
-
-
-def _run(batch: list[_Write[Any]], connection: Connection) -> list[Any]:
-    """Every write of the batch on `connection`; those of one kind together."""
-    results: list[Any] = [None] * len(batch)
-    kinds: dict[Callable[[Connection, list[Any]], list[Any]], list[int]] = {}
-    for index, item in enumerate(batch):
-        if item.together is None:
-            results[index] = item.write(connection)
-        else:
-            kinds.setdefault(item.together, []).append(index)
-    for together, indexes in kinds.items():
-        answers = together(connection, [batch[index].argument for index in indexes])
-        for index, answer in zip(indexes, answers, strict=True):
-            results[index] = answer
-    return results
 
 
 def _runs_again(error: BaseException) -> bool:
@@ -152,25 +125,12 @@ class GroupCommit:
     async def write(self, write: Callable[[Connection], T]) -> T:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
-        self._queue(_Write(write, future, loop))
-        return await future
-
-    async def write_together(
-        self, together: Callable[[Connection, list[A]], list[T]], argument: A
-    ) -> T:
-        """As `write(lambda c: together(c, [argument])[0])`, but the batch's writes with the
-        same `together` are done by one call of it (one multi-row INSERT, say)."""
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[T] = loop.create_future()
-        self._queue(_Write(_alone(together, argument), future, loop, together, argument))
-        return await future
-
-    def _queue(self, item: _Write[Any]) -> None:
-        pending = self._pending.get(item.loop)
+        pending = self._pending.get(loop)
         if pending is None:
-            pending = self._pending[item.loop] = []
-            item.loop.call_soon(self._hand_over, item.loop)
-        pending.append(item)
+            pending = self._pending[loop] = []
+            loop.call_soon(self._hand_over, loop)
+        pending.append(_Write(write, future, loop))
+        return await future
 
     def queued(self) -> int:
         """How many writes wait for the writer (approximate: it changes as it is read)."""
@@ -199,7 +159,7 @@ class GroupCommit:
             return [self._write_alone(batch[0])]
         try:
             with self._engine.begin() as connection:
-                results = _run(batch, connection)
+                results = [item.write(connection) for item in batch]
         except Exception as error:
             if not _runs_again(error):
                 return [(False, error)] * len(batch)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Row, Select, bindparam, func, insert, select
+from sqlalchemy import Connection, Insert, Row, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from insatser_api.records.models import DocumentationRecord
@@ -46,10 +46,6 @@ def _insert_unless_key_taken(dialect: str) -> Insert:
     return sqlite.insert(Record).on_conflict_do_nothing(index_elements=_KEY).returning(*_COLUMNS)
 
 
-# Records without an Idempotency-Key: nothing can conflict, so a batch of them is one
-# multi-row INSERT (SQLAlchemy's "insertmanyvalues" on both databases).
-_INSERT = insert(Record).returning(*_COLUMNS)
-
 _BY_KEY = select(*_COLUMNS).where(
     _COLUMNS.client == bindparam("client"), _COLUMNS.idempotency_key == bindparam("key")
 )
@@ -72,11 +68,6 @@ def insert_unless_key_taken(connection: Connection, values: dict[str, Any]) -> R
     by a prior read."""
     statement = _insert_unless_key_taken(connection.dialect.name)
     return connection.execute(statement, values).one_or_none()
-
-
-def insert_many(connection: Connection, rows: list[dict[str, Any]]) -> dict[str, Row[Any]]:
-    """Insert records that have no Idempotency-Key, in one statement: each as stored, by id."""
-    return {row.id: row for row in connection.execute(_INSERT, rows)}
 
 
 def enheter(session: Session) -> Sequence[str]:

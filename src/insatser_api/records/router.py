@@ -24,7 +24,7 @@ from insatser_api.kit.periods import FromQuery, ToQuery, check_period
 from insatser_api.records import examples, repository
 from insatser_api.records.idempotency import hash_idempotency_key
 from insatser_api.records.schemas import DocumentationRecordIn, DocumentationRecordOut
-from insatser_api.records.service import check_record, insert_records, to_out, write_record
+from insatser_api.records.service import check_record, to_out, write_record
 from insatser_api.security.dependencies import (
     DocumentationReader,
     DocumentationWriter,
@@ -130,10 +130,7 @@ async def create_documentation_record(
     checked = check_record(
         version=version, insats=insats, body=body, client=client, idempotency_key_hash=key_hash
     )
-    if checked.plain_insert:
-        written = await database.write_together(insert_records, checked)
-    else:
-        written = await database.write(functools.partial(write_record, record=checked))
+    written = await database.write(functools.partial(write_record, record=checked))
     record = to_out(written.record, written.corrected_by)
     headers = {
         CATALOG_VERSION_HEADER: version.version,

@@ -48,12 +48,6 @@ class CheckedRecord:
     # `request_fingerprint` tells a retry from a reused key; without one it is not computed.
     values: dict[str, Any]
 
-    @property
-    def plain_insert(self) -> bool:
-        """Written by one INSERT that cannot conflict (no Idempotency-Key, no correction
-        checked first): `insert_records` may write it together with others."""
-        return self.values["idempotency_key"] is None and self.values["corrects"] is None
-
 
 def normalized_personnummer(text: str, performed_on: dt.date) -> str:
     """The 12-digit form without separator, so one person is always written the same way."""
@@ -153,17 +147,6 @@ def write_record(connection: Connection, record: CheckedRecord) -> Written:
     assert inserted is not None
     # A new record has no corrections: its id was made here and is not yet committed.
     return Written(record=inserted, replayed=False)
-
-
-def insert_records(connection: Connection, records: list[CheckedRecord]) -> list[Written]:
-    """Write records without an Idempotency-Key or a correction (`plain_insert`) in one
-    INSERT, in the caller's transaction; their answers in the same order."""
-    rows = [
-        {**record.values, "id": str(uuid.uuid4()), "created_at": dt.datetime.now(dt.UTC)}
-        for record in records
-    ]
-    stored = repository.insert_many(connection, rows)
-    return [Written(record=stored[row["id"]], replayed=False) for row in rows]
 
 
 def _replay(connection: Connection, earlier: Row[Any], fingerprint: str) -> Written:
