@@ -239,3 +239,25 @@ async def test_stop_writes_what_is_queued_and_a_write_starts_it_again(
     assert _rows(engine, probe) == [1, 2, 3]
     with engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(probe)).scalar() == 3
+
+
+class _Fatal(BaseException):
+    """Not an Exception."""
+
+
+async def test_a_write_raising_a_base_exception_does_not_stop_the_writer(
+    table: tuple[Engine, Table],
+) -> None:
+    engine, probe = table
+    group = GroupCommit(engine)
+
+    def fatal(_connection: Connection) -> None:
+        raise _Fatal
+
+    try:
+        with pytest.raises(_Fatal):
+            await asyncio.wait_for(group.write(fatal), timeout=10)
+        await asyncio.wait_for(group.write(_insert(probe, 7)), timeout=10)
+    finally:
+        group.stop()
+    assert _rows(engine, probe) == [7]

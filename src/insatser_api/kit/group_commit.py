@@ -101,7 +101,11 @@ class _Writer:
             self.wake.clear()  # before looking: a hand-over after this sets it again
             batch = [writes.popleft() for _ in range(min(len(writes), MAX_BATCH))]
             if batch:
-                group._answer(batch, group._write_batch(batch))
+                try:
+                    outcomes = group._write_batch(batch)
+                except BaseException as error:  # not an Exception: answered, and the thread
+                    outcomes = [(False, error)] * len(batch)  # goes on (no write may hang)
+                group._answer(batch, outcomes)
             elif self.stopping:
                 return
             else:
