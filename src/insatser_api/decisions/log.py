@@ -32,7 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from insatser_api.decisions.models import DecisionLogEntry
 from insatser_api.decisions.rows import COLUMNS, AnsweredRequest, counted_rows
-from insatser_api.kit.database import is_unavailable
+from insatser_api.kit.database_errors import is_unavailable
 from insatser_api.ops.metrics import (
     DECISION_LOG_DROPPED,
     DECISION_LOG_QUEUED,

@@ -1,8 +1,9 @@
 """The database: the declarative base and its naming convention, the table modules, engines
 and sessions. SQLite (embedded default, WAL) or PostgreSQL (production).
 
-Reads take a session from one dependency (`SessionDep`). A write opens one short transaction
-with `database.write_sessions.begin()` and commits before the answer is built: FastAPI runs a
+Reads take a session from one dependency (`SessionDep`). A request's write goes through
+`Database.write` (a short transaction in the writer thread, shared with the writes queued with
+it: kit/group_commit.py) and commits before the answer is built: FastAPI runs a
 yield-dependency's exit only after the response is sent, and on SQLite a transaction kept open
 that long holds the single write lock while other writers wait (seen as "database is locked"
 under 60 parallel POSTs).
@@ -10,21 +11,19 @@ under 60 parallel POSTs).
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import logging
 import os
 import shutil
-import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from sqlalchemy import Connection, Engine, MetaData, create_engine, event, make_url
-from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from insatser_api.kit.group_commit import GroupCommit
 
 # One MetaData with an explicit naming convention, so that constraint names are the same on
 # SQLite and PostgreSQL and migrations can drop them by name.
@@ -78,24 +77,6 @@ def _in_memory(url: str) -> bool:
     return make_url(url).database in (None, "", ":memory:")
 
 
-# Errors that say the database is away or cannot take writes now (unreachable, restarting,
-# locked past the busy timeout, read-only, disk full, pool exhausted), as opposed to a bug or
-# bad data. They become a 503 with Retry-After, and the decision log retries them.
-_UNAVAILABLE = (
-    sa_exc.OperationalError,
-    sa_exc.InterfaceError,
-    sa_exc.InternalError,
-    sa_exc.TimeoutError,
-)
-
-
-def is_unavailable(error: BaseException) -> bool:
-    """True when `error` says the database cannot serve now, rather than that a query is wrong."""
-    if isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated:
-        return True
-    return isinstance(error, _UNAVAILABLE)
-
-
 class _NoRowData(logging.Filter):
     """Drops SQLAlchemy's DEBUG records of fetched rows: rows can hold personnummer."""
 
@@ -140,16 +121,9 @@ def create_db_engine(url: str, *, for_writes: bool = False) -> Engine:
     return engine
 
 
-# Threads that run a request's write transaction on PostgreSQL. Fewer than the pool's 10
-# connections: with 16 concurrent journal writers, 16 threads took a p99 of ~270 ms, 10 took
-# 100–245 ms and 4 took 95–115 ms at the same CPU a write (GIL hand-offs between the threads;
-# one run each, docs/performance.md, fifth round).
-POSTGRES_WRITER_THREADS = 4
-
-
 class Database:
     """The engines and session factories of one app: reads and writes (the same engine
-    on PostgreSQL), and the threads that run a request's writes (`run_write`)."""
+    on PostgreSQL), and the writer that runs a request's write (`write`)."""
 
     def __init__(self, url: str) -> None:
         self.url = normalize_url(url)
@@ -159,34 +133,21 @@ class Database:
         )
         self.sessions = session_factory(self.engine)
         self.write_sessions = session_factory(self.write_engine)
-        # SQLite takes one writer at a time: one thread queues a process's writes in order,
-        # where 16 threads each took the connection in turn.
-        self._writer_count = 1 if is_sqlite(url) else POSTGRES_WRITER_THREADS
-        self._writers: ThreadPoolExecutor | None = None
-        self._writers_lock = threading.Lock()
+        self._writes = GroupCommit(self.write_engine)
 
-    async def run_write(self, write: Callable[[Engine], T]) -> T:
-        """`write(self.write_engine)` in a writer thread, off the event loop. A hop here
-        costs about half of one to FastAPI's thread pool (anyio), and the threads are as few
-        as the database can use (docs/performance.md, fifth round)."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._writer_threads(), write, self.write_engine)
+    async def write(self, write: Callable[[Connection], T]) -> T:
+        """`write(connection)` in the writer thread, off the event loop, inside a transaction
+        that the writes queued with it share; returns once that transaction committed
+        (kit/group_commit.py: what holds, and why it is cheaper than one transaction and one
+        thread hop a write)."""
+        return await self._writes.write(write)
 
-    def _writer_threads(self) -> ThreadPoolExecutor:
-        # Started on first use and again after `dispose`, as the engines' pools are: an app
-        # whose lifespan ends and starts again (tests, an embedding server) keeps working.
-        with self._writers_lock:
-            if self._writers is None:
-                self._writers = ThreadPoolExecutor(
-                    max_workers=self._writer_count, thread_name_prefix="db-writer"
-                )
-            return self._writers
+    def writes_waiting(self) -> int:
+        """How many writes are queued for the writer now (approximate)."""
+        return self._writes.queued()
 
     def dispose(self) -> None:
-        with self._writers_lock:
-            writers, self._writers = self._writers, None
-        if writers is not None:
-            writers.shutdown(wait=True)
+        self._writes.stop()
         self.engine.dispose()
         self.write_engine.dispose()
 

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
-from insatser_api.kit.database import is_unavailable
+from insatser_api.kit.database_errors import is_unavailable
 from insatser_api.kit.messages_sv import swedish_message
 
 # The body's models live in kit/problem.py, free of FastAPI, so that the client can read them.

@@ -130,7 +130,7 @@ async def create_documentation_record(
     checked = check_record(
         version=version, insats=insats, body=body, client=client, idempotency_key_hash=key_hash
     )
-    written = await database.run_write(functools.partial(write_record, record=checked))
+    written = await database.write(functools.partial(write_record, record=checked))
     record = to_out(written.record, written.corrected_by)
     headers = {
         CATALOG_VERSION_HEADER: version.version,

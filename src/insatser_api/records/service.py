@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, Row
+from sqlalchemy import Connection, Row
 
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.catalog.schemas import DocumentationMode, Insats
@@ -121,15 +121,11 @@ def check_record(
     return CheckedRecord(values=values)
 
 
-def write_record(engine: Engine, record: CheckedRecord) -> Written:
-    """Write the record once per Idempotency-Key, in one short transaction committed before
-    this returns (on SQLite the write lock is held from BEGIN IMMEDIATE to COMMIT and nothing
-    else). Core statements, not the ORM: the write is the journal's hot path."""
-    with engine.begin() as connection:
-        return _write(connection, record)
-
-
-def _write(connection: Connection, record: CheckedRecord) -> Written:
+def write_record(connection: Connection, record: CheckedRecord) -> Written:
+    """Write the record once per Idempotency-Key, in the caller's transaction: the answer may
+    be given only after it committed (`Database.write` does both, sharing the transaction with
+    other requests' writes). Core statements, not the ORM: the write is the journal's hot
+    path."""
     client, key = record.values["client"], record.values["idempotency_key"]
     if key is not None:
         earlier = repository.by_idempotency_key(connection, client, key)
