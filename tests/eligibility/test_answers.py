@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import tracemalloc
 
+import orjson
 import pytest
 from pydantic import TypeAdapter
 
 from insatser_api.catalog.registry import CatalogRegistry, CatalogVersion
-from insatser_api.eligibility.answers import answer_json, screening_json, summarize, to_response
+from insatser_api.eligibility.answers import (
+    _fragment,
+    answer_json,
+    screening_json,
+    summarize,
+    to_response,
+)
 from insatser_api.eligibility.schemas import EligibilityAllResponse, EligibilityResponse
 from insatser_api.rules import Situation
 from insatser_api.rules.facts import NOT_FOLKBOKFORD
@@ -79,3 +87,18 @@ def test_a_subset_keeps_its_order(version: CatalogVersion) -> None:
     written = ALL.validate_json(screening_json(version, situation.as_of, decisions))
     assert [r.insats_id for r in written.results] == ["bubblan", "cra", "akutboendet"]
     assert written.summary.not_eligible == ["cra", "akutboendet"]
+
+
+def test_a_kept_part_holds_its_own_length_not_the_writers_buffer() -> None:
+    # orjson's bytes hold its whole output buffer (4 kB for any short JSON); the parts kept
+    # for every answer are copied to their length (docs/performance.md, worker RSS).
+    value = {"code": "age", "status": "met", "message": "Ålder 18–65 år: uppfyllt", "source": "2"}
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = [_fragment(value) for _ in range(100)]
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert orjson.dumps([kept[0]]) == orjson.dumps([value])
+    assert grown < 100 * 500

@@ -18,6 +18,7 @@ from insatser_api.catalog.loader import load_catalog
 from insatser_api.rules import engine
 from insatser_api.rules.engine import CompiledCatalog
 from insatser_api.rules.facts import NOT_FOLKBOKFORD, FactKey
+from insatser_api.rules.memo import shared
 from insatser_api.rules.situation import HistoryItem, Situation
 
 CATALOG_FILE = Path(__file__).resolve().parents[2] / "catalog" / "ostersund" / "2025-07-01.yaml"
@@ -150,3 +151,73 @@ def test_the_group_memos_are_bounded(
             insats.decide(situation) for insats in catalog.insatser.values()
         ]
     assert all(len(group.memo) <= 5 for group in catalog._groups)
+
+
+def test_decisions_on_a_stated_history_are_worked_out_not_remembered(
+    catalog: CompiledCatalog,
+) -> None:
+    # A history names days, so nearly every person's is their own: remembering decisions on
+    # it would fill the memos with entries never hit (docs/performance.md, worker RSS).
+    booster = catalog.insatser["booster-bryggan"]
+    assert FactKey.HISTORY in booster.fact_keys
+    stated = Situation.from_facts(
+        as_of=D(2026, 3, 16),
+        facts={"applicant.age": 30},
+        history=(HistoryItem("cra", None, D(2025, 12, 1)),),
+    )
+    assert booster.judge(stated) == booster.decide(stated)
+    assert catalog.judge_all(stated) == [i.decide(stated) for i in catalog.insatser.values()]
+    assert not booster._memo
+    assert not next(g for g in catalog._groups if booster in g.members).memo
+    # Without one (unstated, or stated as none), the decision is remembered as any other.
+    for history in (None, ()):
+        plain = Situation.from_facts(D(2026, 3, 16), {"applicant.age": 30}, history=history)
+        assert booster.judge(plain) is booster.judge(plain)
+    assert len(booster._memo) == 2
+    # Insatser that do not read the history remember their decisions whatever it says.
+    cra = catalog.insatser["cra"]
+    assert FactKey.HISTORY not in cra.fact_keys
+    assert cra.judge(stated) is cra.judge(stated)
+
+
+def test_equal_parts_of_decisions_are_one_object(catalog: CompiledCatalog) -> None:
+    # People who differ only in what the villkor do not read (here the consent, for an adult)
+    # get two decisions, whose equal villkor results and changes are shared, not copied.
+    cra = catalog.insatser["cra"]
+    facts = {"applicant.age": 30, "applicant.folkbokford_kommunkod": "0180"}
+    given = cra.judge(Situation.from_facts(D(2026, 3, 16), facts, guardian_consent=True))
+    unstated = cra.judge(Situation.from_facts(D(2026, 3, 16), facts))
+    assert given is not unstated
+    assert given.conditions == unstated.conditions
+    assert given.conditions is unstated.conditions
+    assert given.what_would_change
+    assert given.what_would_change is unstated.what_would_change
+
+
+def test_shared_parts_are_bounded(
+    catalog: CompiledCatalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "SHARED_LIMIT", 4)
+    insats = catalog.insatser["cra"]
+    for age in range(30):
+        situation = Situation.from_facts(as_of=D(2026, 3, 16), facts={"applicant.age": age})
+        assert insats.judge(situation) == insats.decide(situation)
+    assert 0 < len(insats._shared) <= 4
+
+
+def test_shared_returns_an_equal_value_already_held() -> None:
+    memo: dict[tuple[str, ...], tuple[str, ...]] = {}
+    first = tuple("ab")
+    assert shared(memo, first, 10) is first
+    second = tuple("ab")
+    assert second is not first
+    assert shared(memo, second, 10) is first
+    other = tuple("c")
+    assert shared(memo, other, 10) is other
+
+
+def test_shared_empties_a_full_memo() -> None:
+    memo: dict[int, int] = {}
+    for value in range(1000, 1010):
+        assert shared(memo, value, 3) == value
+        assert len(memo) <= 3

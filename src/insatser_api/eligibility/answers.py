@@ -24,11 +24,13 @@ import orjson
 from insatser_api.catalog.registry import CatalogVersion
 from insatser_api.catalog.vardkedja import vardkedja_of
 from insatser_api.eligibility.schemas import EligibilityResponse, Summary
-from insatser_api.rules import Decision, Outcome
+from insatser_api.rules import ConditionResult, Decision, Outcome
 from insatser_api.rules.changes import eligible_from
 
 # One part of an answer, from the catalogue version and the decision.
 Build = Callable[[CatalogVersion, Decision], object]
+# One item of a part that is a list (a villkor's result), from the item alone.
+BuildItem = Callable[[Any], object]
 
 # Distinct values kept per part and catalogue version; past that a part is written per call.
 PARTS_KEPT = 4_096
@@ -42,6 +44,9 @@ class Parts(Protocol):
     def __call__(self, build: Build, decision: Decision, key: Hashable) -> object:
         """The part `build` makes of `decision`; `key` is what the part reads of it."""
 
+    def each(self, build: BuildItem, items: Sequence[Hashable]) -> list[object]:
+        """The part `build` makes of each of `items`, in a list."""
+
 
 class _Built:
     """Each part built as plain values (for the response models)."""
@@ -52,24 +57,52 @@ class _Built:
     def __call__(self, build: Build, decision: Decision, key: Hashable) -> object:
         return build(self.version, decision)
 
+    def each(self, build: BuildItem, items: Sequence[Hashable]) -> list[object]:
+        return [build(item) for item in items]
+
 
 class _Written:
     """Each part's JSON, written the first time its key is seen in this catalogue version."""
 
     def __init__(self, version: CatalogVersion) -> None:
         self.version = version
-        self.memos: dict[Build, dict[Hashable, orjson.Fragment]] = {}
+        self.memos: dict[Build | BuildItem, dict[Hashable, orjson.Fragment]] = {}
 
     def __call__(self, build: Build, decision: Decision, key: Hashable) -> object:
-        memo = self.memos.get(build)
-        if memo is None:
-            memo = self.memos[build] = {}
+        memo = self._memo(build)
         written = memo.get(key)
         if written is None:
-            written = orjson.Fragment(orjson.dumps(build(self.version, decision)))
+            written = _fragment(build(self.version, decision))
             if len(memo) < PARTS_KEPT:
                 memo[key] = written
         return written
+
+    def each(self, build: BuildItem, items: Sequence[Hashable]) -> list[object]:
+        # Kept per item, not per list: the villkor's results are a few thousand shared values
+        # on distinct people, their combinations (a history names its days) many more, and
+        # each combination's JSON a few kB (docs/performance.md, worker RSS).
+        memo = self._memo(build)
+        found: list[object] = []
+        for item in items:
+            written = memo.get(item)
+            if written is None:
+                written = _fragment(build(item))
+                if len(memo) < PARTS_KEPT:
+                    memo[item] = written
+            found.append(written)
+        return found
+
+    def _memo(self, build: Build | BuildItem) -> dict[Hashable, orjson.Fragment]:
+        memo = self.memos.get(build)
+        if memo is None:
+            memo = self.memos[build] = {}
+        return memo
+
+
+def _fragment(value: object) -> orjson.Fragment:
+    """`value`'s JSON, to keep. Copied to its own length: the bytes orjson returns hold the
+    whole buffer it wrote into (4 kB however short the JSON; docs/performance.md, worker RSS)."""
+    return orjson.Fragment(memoryview(orjson.dumps(value)).tobytes())
 
 
 # By the digest of the catalogue version's file: a version edited in place is a new digest.
@@ -123,7 +156,7 @@ def _answer(decision: Decision, eligible: dt.date | None, part: Parts) -> dict[s
         "catalog_version": decision.catalog_version,
         "as_of": decision.as_of,
         "outcome": decision.outcome.value,
-        "conditions": part(_conditions, decision, decision.conditions),
+        "conditions": part.each(_condition, decision.conditions),
         "missing_facts": part(_missing_facts, decision, decision.missing_facts),
         "next_questions": part(_next_questions, decision, asks),
         "consent": part(_consent, decision, decision.consent),
@@ -148,11 +181,8 @@ def _answer(decision: Decision, eligible: dt.date | None, part: Parts) -> dict[s
     return answer
 
 
-def _conditions(_: CatalogVersion, decision: Decision) -> list[dict[str, Any]]:
-    return [
-        {"code": c.code, "status": c.status.value, "message": c.message, "source": c.source}
-        for c in decision.conditions
-    ]
+def _condition(c: ConditionResult) -> dict[str, Any]:
+    return {"code": c.code, "status": c.status.value, "message": c.message, "source": c.source}
 
 
 def _missing_facts(version: CatalogVersion, decision: Decision) -> list[str]:

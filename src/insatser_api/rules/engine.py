@@ -13,12 +13,12 @@ import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from insatser_api.rules.conditions import Condition, StayLimit
 from insatser_api.rules.consent import ConsentRule
 from insatser_api.rules.facts import FactKey
-from insatser_api.rules.memo import kept
+from insatser_api.rules.memo import kept, shared
 from insatser_api.rules.outcome import decide
 from insatser_api.rules.questions import Question, next_questions
 from insatser_api.rules.results import Decision
@@ -29,6 +29,23 @@ from insatser_api.rules.target_group import TargetGroup
 # so yesterday's entries stop being hit; when a memo is full it is emptied and fills again,
 # which bounds memory whatever callers send.
 DECISION_MEMO_LIMIT = 4096
+
+
+# A stated history names the days earlier insatser ended, so nearly every person's is their own
+# (on bench/people.py's stream: 27,400 of the 28,500 keys of 100,000 people for the insatser
+# that read it). Decisions on one are worked out per call and not remembered: they would fill
+# the memo, empty it for everybody else, and never be hit (docs/performance.md, worker RSS).
+def _remembers(keys: Iterable[FactKey]) -> Callable[[Situation], bool]:
+    """Whether a decision on `keys` for a situation is worth remembering."""
+    if FactKey.HISTORY in keys:
+        return lambda situation: not situation.history
+    return lambda situation: True
+
+
+# Distinct parts of decisions (villkor results, changes, stay limits) shared per insats.
+SHARED_LIMIT = 4096
+
+T = TypeVar("T", bound=Hashable)
 
 # A memo key: the prövningsdag, then the values of the facts read, in `fact_keys` order.
 Key = tuple[dt.date, tuple[Hashable, ...]]
@@ -65,6 +82,8 @@ class CompiledInsats:
     __slots__ = (
         "_memo",
         "_read",
+        "_remembers",
+        "_shared",
         "catalog_version",
         "conditions",
         "consent",
@@ -110,10 +129,17 @@ class CompiledInsats:
         )
         self._read = _reader(self.fact_keys)
         self._memo: dict[Key, Decision] = {}
+        self._remembers = _remembers(self.fact_keys)
+        self._shared: dict[Hashable, Any] = {}
 
     def decide(self, situation: Situation) -> Decision:
         """The decision worked out afresh (`outcome.decide`)."""
         return decide(self, situation)
+
+    def share(self, value: T) -> T:
+        """An equal part of an earlier decision on this insats, else `value` (rules/memo.py)."""
+        found: T = shared(self._shared, value, SHARED_LIMIT)
+        return found
 
     def judge(self, situation: Situation) -> Decision:
         """The decision, remembered by the values of `fact_keys` on the prövningsdag."""
@@ -121,6 +147,8 @@ class CompiledInsats:
 
     def judge_keyed(self, situation: Situation, key: Key) -> Decision:
         """`judge`, with the memo key already read."""
+        if not self._remembers(situation):
+            return decide(self, situation)
         found = self._memo.get(key)
         if found is None:
             found = kept(self._memo, key, decide(self, situation), DECISION_MEMO_LIMIT)
@@ -131,14 +159,17 @@ class _Group:
     """Insatser that read the same facts, and one memo of their decisions by those facts: a
     screening makes one lookup per group instead of one per insats."""
 
-    __slots__ = ("members", "memo", "pick")
+    __slots__ = ("members", "memo", "pick", "remembers")
 
     def __init__(self, pick: Any, members: tuple[CompiledInsats, ...]) -> None:
         self.pick = pick
         self.members = members
         self.memo: dict[Key, tuple[Decision, ...]] = {}
+        self.remembers = _remembers(members[0].fact_keys)
 
     def judge(self, situation: Situation, values: tuple[Hashable, ...]) -> tuple[Decision, ...]:
+        if not self.remembers(situation):
+            return tuple([member.decide(situation) for member in self.members])
         key = (situation.as_of, self.pick(values))
         found = self.memo.get(key)
         if found is None:

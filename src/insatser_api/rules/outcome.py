@@ -7,15 +7,11 @@ the answer `decide` gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
-from functools import partial
 from typing import TYPE_CHECKING
 
 from insatser_api.rules.changes import eligible_at_age, what_would_change
 from insatser_api.rules.facts import FactKey
 from insatser_api.rules.results import (
-    Change,
     ConditionResult,
     ConsentResult,
     Decision,
@@ -46,8 +42,11 @@ def decide(insats: CompiledInsats, situation: Situation) -> Decision:
     Where a villkor is not met, consent could not decide the answer and is not shown as required
     (rules.md, Edge decisions). A refusal or a question carries what would change it, read off
     the villkor's results (rules/changes.py).
+
+    Parts equal to those of an earlier decision on the insats are that decision's objects
+    (`insats.share`): a remembered decision holds references, not copies.
     """
-    conditions = tuple([condition.evaluate(situation) for condition in insats.conditions])
+    conditions = insats.share(tuple([c.evaluate(situation) for c in insats.conditions]))
     consent = insats.consent.evaluate(situation)
     target_group = insats.target_group.evaluate(situation)
 
@@ -70,11 +69,11 @@ def decide(insats: CompiledInsats, situation: Situation) -> Decision:
     stay_limit = None
     if insats.stay_limit_index is not None:
         limiting = conditions[insats.stay_limit_index]
-        stay_limit = StayLimitResult(until=limiting.stay_limit, message=limiting.message)
+        stay_limit = insats.share(StayLimitResult(limiting.stay_limit, limiting.message))
     changes = None
     at_age = None
     if outcome in (Outcome.NOT_ELIGIBLE, Outcome.NEEDS_INFORMATION):
-        changes = _changes_of(insats, situation, conditions)
+        changes = insats.share(what_would_change(insats, situation, conditions))
     if outcome is Outcome.NOT_ELIGIBLE and not consent.refused:
         at_age = eligible_at_age(insats, situation, conditions)
     return Decision(
@@ -88,19 +87,9 @@ def decide(insats: CompiledInsats, situation: Situation) -> Decision:
         target_group=target_group,
         stay_limit=stay_limit,
         information=insats.information if outcome is Outcome.NOT_ELIGIBLE else None,
-        changes_of=changes,
         eligible_at_age=at_age,
+        what_would_change=changes,
     )
-
-
-def _changes_of(
-    insats: CompiledInsats, situation: Situation, conditions: tuple[ConditionResult, ...]
-) -> Callable[[], tuple[Change, ...]]:
-    """`what_would_change`, to work out when the answer is written. The decision is remembered,
-    so the situation it keeps holds no birth date (only the facts the insats reads matter)."""
-    if situation.applicant.birth_date is not None:
-        situation = replace(situation, applicant=replace(situation.applicant, birth_date=None))
-    return partial(what_would_change, insats, situation, conditions)
 
 
 def _missing_facts(

@@ -6,7 +6,6 @@ All frozen: a result or a decision built once is shared by every request it answ
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # Defined outside rules/ so that the client can name them without importing this layer.
@@ -17,12 +16,23 @@ from insatser_api.rules.facts import FactKey
 
 @dataclass(frozen=True, slots=True)
 class ConditionResult:
+    """One villkor's answer. Its hash is worked out once: answers look their villkor's JSON
+    up by the result (eligibility/answers.py), a few times in every answer."""
+
     code: str
     status: Status
     message: str
     source: str
     missing: tuple[FactKey, ...] = ()
     stay_limit: dt.date | None = None
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        fields = (self.code, self.status, self.message, self.missing, self.stay_limit)
+        object.__setattr__(self, "_hash", hash(fields))
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +76,8 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """The answer for one insats (rules.md, Outcomes); made by `outcome.decide`.
-
-    A value like the results it holds; its hash is worked out once, since answers are looked
-    up by their decision (eligibility/answers.py keeps each decision's JSON).
-    """
+    """The answer for one insats (rules.md, Outcomes); made by `outcome.decide`. A value like
+    the results it holds."""
 
     insats_id: str
     catalog_version: str
@@ -85,29 +92,8 @@ class Decision:
     # For not_eligible where only lower age bounds are unmet: the age from which the person is
     # eligible (the answer gives the day, from the birth date: rules/changes.eligible_from).
     eligible_at_age: int | None = None
-    # Works out `what_would_change` the first time it is read (most decisions remembered are
-    # never written as an answer, and the changes cost more than the decision itself).
-    changes_of: Callable[[], tuple[Change, ...]] | None = field(
-        default=None, repr=False, compare=False
-    )
-    _hash: int = field(init=False, repr=False, compare=False)
-    _changes: tuple[Change, ...] | None = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        fields = (self.insats_id, self.as_of, self.outcome, self.conditions, self.consent)
-        object.__setattr__(self, "_hash", hash(fields))
-        object.__setattr__(self, "_changes", None)
-
-    def __hash__(self) -> int:
-        return self._hash
-
-    @property
-    def what_would_change(self) -> tuple[Change, ...] | None:
-        """For not_eligible and needs_information (else None): what would make the person
-        eligible (rules/changes.py). Worked out once; two threads may both work it out, with
-        the same result."""
-        if self.changes_of is None:
-            return None
-        if self._changes is None:
-            object.__setattr__(self, "_changes", self.changes_of())
-        return self._changes
+    # For not_eligible and needs_information (else None): what would make the person eligible
+    # (rules/changes.py). Worked out with the decision: every decision the service works out
+    # is written as an answer, and a remembered decision then holds only the changes, not the
+    # situation they were read from (docs/performance.md, worker RSS).
+    what_would_change: tuple[Change, ...] | None = field(default=None, compare=False)
