@@ -14,6 +14,7 @@ from starlette.types import Scope
 
 from insatser_api import __version__
 from insatser_api.catalog.dependencies import CATALOG_VERSION_HEADER
+from insatser_api.catalog.filters import InsatsFilterQuery
 from insatser_api.catalog.registry import CatalogRegistry
 from insatser_api.catalog.router import router as catalog_router
 from insatser_api.catalog.vardkedja_router import router as vardkedja_router
@@ -174,10 +175,28 @@ def _document_catalog_version_header(app: FastAPI) -> None:
                     _problem_schema(responses["503"])
                 for response in responses.values():
                     response.setdefault("headers", {})[CATALOG_VERSION_HEADER] = header
+        _document_screening_filters(schema)
         app.openapi_schema = schema
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _document_screening_filters(schema: dict[str, Any]) -> None:
+    """The screening takes the list's filters (`GET /v1/insatser`) and reads them itself
+    (catalog/filters.py `filter_of_query`), so FastAPI does not see them: its documented query
+    parameters are the list's, copied before the request body as FastAPI places them."""
+    names = set(InsatsFilterQuery.model_fields)
+    listed = schema["paths"]["/v1/insatser"]["get"]["parameters"]
+    parameters = [copy.deepcopy(p) for p in listed if p["name"] in names]
+    operation = schema["paths"]["/v1/eligibility"]["post"]
+    ordered: dict[str, Any] = {}
+    for key, value in operation.items():
+        if key == "requestBody":
+            ordered["parameters"] = parameters
+        ordered[key] = value
+    operation.clear()
+    operation.update(ordered)
 
 
 # Routes that never touch the database (readiness documents its own 503).

@@ -112,3 +112,26 @@ async def test_a_bad_filter_is_a_422_naming_it(client: httpx.AsyncClient) -> Non
     response = await client.post("/v1/eligibility", json=ADULT, params={"kanal": "brevduva"})
     assert response.status_code == 422
     assert [e["field"] for e in response.json()["errors"]] == ["kanal"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"kanal": "brevduva"}, {"q": "x" * 201}, {"typ": "okand", "fokus": "okand"}, {"vardkedja": ""}],
+)
+async def test_the_screening_refuses_a_filter_as_the_list_does(
+    client: httpx.AsyncClient, params: dict[str, str]
+) -> None:
+    # The screening reads the list's filters itself (catalog/filters.py filter_of_query).
+    listed = await client.get("/v1/insatser", params=params)
+    screened = await client.post("/v1/eligibility", json=ADULT, params=params)
+    assert listed.status_code == screened.status_code == 422
+    assert screened.json()["errors"] == listed.json()["errors"]
+
+
+async def test_unknown_query_parameters_are_ignored_by_the_screening(
+    client: httpx.AsyncClient,
+) -> None:
+    plain = await client.post("/v1/eligibility", json=ADULT)
+    extra = await client.post("/v1/eligibility", json=ADULT, params={"utm_source": "app"})
+    assert extra.status_code == 200
+    assert extra.json() == plain.json()

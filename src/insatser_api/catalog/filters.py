@@ -6,11 +6,13 @@ endpoints have it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Query
-from pydantic import BaseModel, Field
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from insatser_api.catalog.schemas import DocumentationMode, Insats, Kanal
 from insatser_api.catalog.taxonomy import Fas, Fokus, Typ
@@ -123,9 +125,7 @@ class InsatsFilterQuery(BaseModel):
     vardkedja: Fas | None = Field(None, description="Fas i vårdkedjan, t.ex. eftervard")
 
 
-# `async def`, as the other dependencies: a plain `def` would run in a worker thread
-# (catalog/dependencies.py).
-async def insats_filter(query: Annotated[InsatsFilterQuery, Query()]) -> InsatsFilter:
+def _filter(query: InsatsFilterQuery) -> InsatsFilter:
     return InsatsFilter(
         sektor=query.sektor,
         enhet=query.enhet,
@@ -136,4 +136,31 @@ async def insats_filter(query: Annotated[InsatsFilterQuery, Query()]) -> InsatsF
     )
 
 
+# `async def`, as the other dependencies: a plain `def` would run in a worker thread
+# (catalog/dependencies.py).
+async def insats_filter(query: Annotated[InsatsFilterQuery, Query()]) -> InsatsFilter:
+    return _filter(query)
+
+
 InsatsFilterDep = Annotated[InsatsFilter, Depends(insats_filter)]
+
+NO_FILTER = InsatsFilter()
+
+
+def filter_of_query(query: Mapping[str, str]) -> InsatsFilter:
+    """The filters of a query string, read and refused as `InsatsFilterDep` reads and refuses
+    them (a 422 naming the parameter), for the screening (`POST /v1/eligibility`).
+
+    The screening reads its query itself because a query model costs FastAPI ~60 µs a request
+    to take apart even when the query string is empty, about a tenth of a screening's CPU, and
+    nearly every screening has none (docs/performance.md, "The screening's filters"). Its
+    OpenAPI parameters are the list's (main.py `_document_screening_filters`)."""
+    if not query:
+        return NO_FILTER
+    try:
+        parsed = InsatsFilterQuery.model_validate(dict(query))
+    except ValidationError as error:
+        raise RequestValidationError(
+            [{**e, "loc": ("query", *e["loc"])} for e in error.errors(include_url=False)]
+        ) from None
+    return _filter(parsed)

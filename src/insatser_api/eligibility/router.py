@@ -13,7 +13,7 @@ from insatser_api.catalog.dependencies import (
     find_insats,
     version_in_force,
 )
-from insatser_api.catalog.filters import InsatsFilterDep
+from insatser_api.catalog.filters import filter_of_query
 from insatser_api.decisions.recording import log_answers
 from insatser_api.eligibility.answers import answer_json, screening_json
 from insatser_api.eligibility.schemas import (
@@ -81,11 +81,10 @@ async def check_eligibility_for_insats(
     responses={200: {"description": "Ett svar per insats och en sammanfattning"}},
 )
 async def check_eligibility(
-    body: EligibilityAllRequest,
-    registry: RegistryDep,
-    request: Request,
-    selection: InsatsFilterDep,
+    body: EligibilityAllRequest, registry: RegistryDep, request: Request
 ) -> Response:
+    # The list's filters, read here rather than as a dependency (catalog/filters.py).
+    selection = filter_of_query(request.query_params)
     as_of = body.as_of or today_in_stockholm()
     version = version_in_force(registry, as_of)
     ids = list(dict.fromkeys(body.insats_ids)) if body.insats_ids is not None else None
