@@ -62,3 +62,21 @@ def test_api_md_names_are_published(app: FastAPI) -> None:
         "kanal",
         "q",
     }
+
+
+def test_the_screening_documents_the_lists_filters(app: FastAPI) -> None:
+    # The screening reads them itself (catalog/filters.py filter_of_query); main.py copies them.
+    paths = app.openapi()["paths"]
+    screening = paths["/v1/eligibility"]["post"]["parameters"]
+    listed = {p["name"]: p for p in paths["/v1/insatser"]["get"]["parameters"]}
+    assert [p["name"] for p in screening] == [
+        "sektor",
+        "enhet",
+        "documentation_mode",
+        "kanal",
+        "q",
+        "typ",
+        "fokus",
+        "vardkedja",
+    ]
+    assert all(p == listed[p["name"]] for p in screening)
