@@ -116,7 +116,12 @@ async def test_a_bad_filter_is_a_422_naming_it(client: httpx.AsyncClient) -> Non
 
 @pytest.mark.parametrize(
     "params",
-    [{"kanal": "brevduva"}, {"q": "x" * 201}, {"typ": "okand", "fokus": "okand"}, {"vardkedja": ""}],
+    [
+        {"kanal": "brevduva"},
+        {"q": "x" * 201},
+        {"typ": "okand", "fokus": "okand"},
+        {"vardkedja": ""},
+    ],
 )
 async def test_the_screening_refuses_a_filter_as_the_list_does(
     client: httpx.AsyncClient, params: dict[str, str]
