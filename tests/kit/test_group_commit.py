@@ -26,6 +26,7 @@ from sqlalchemy import exc as sa_exc
 from insatser_api.kit.database import create_db_engine
 from insatser_api.kit.database_errors import is_unavailable
 from insatser_api.kit.group_commit import GroupCommit
+from tests.batches import in_one_batch
 from tests.database import letters
 
 pytestmark = pytest.mark.database
@@ -67,22 +68,9 @@ def _insert(table: Table, n: int) -> Callable[[Connection], Any]:
 
 
 async def _in_one_batch(group: GroupCommit, writes: list[Callable[[Connection], Any]]) -> list[Any]:
-    """Run `writes` as one batch: the writer is held by a first write until all of them are
-    queued. Each outcome is a result or the exception raised."""
-    held, release = threading.Event(), threading.Event()
-
-    def hold(_connection: Connection) -> None:
-        held.set()
-        release.wait(10)
-
-    first = asyncio.ensure_future(group.write(hold))
-    assert await asyncio.to_thread(held.wait, 10)
-    tasks = [asyncio.ensure_future(group.write(write)) for write in writes]
-    while group.queued() < len(writes):
-        await asyncio.sleep(0.001)
-    release.set()
-    await first
-    return await asyncio.gather(*tasks, return_exceptions=True)
+    """Run `writes` as one batch; each outcome is a result or the exception raised."""
+    starts = [group.write(write) for write in writes]
+    return await in_one_batch(group.write, group.queued, starts, return_exceptions=True)
 
 
 async def test_writes_queued_together_share_one_transaction(

@@ -4,8 +4,6 @@ in the same batch replays, and a failing COMMIT answers 503 to every request in 
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from collections.abc import Awaitable
 
 import httpx
@@ -16,6 +14,7 @@ from sqlalchemy import exc as sa_exc
 
 from insatser_api.kit.database import Database
 from insatser_api.records.models import DocumentationRecord
+from tests.batches import in_one_batch
 
 pytestmark = [pytest.mark.database, pytest.mark.usefixtures("empty_tables")]
 
@@ -29,23 +28,7 @@ async def _in_one_batch(
     database: Database, requests: list[Awaitable[httpx.Response]]
 ) -> list[httpx.Response]:
     """Send `requests` while the writer is held, so that they reach it as one batch."""
-    held, release = threading.Event(), threading.Event()
-
-    def hold(_connection: Connection) -> None:
-        held.set()
-        release.wait(10)
-
-    first = asyncio.ensure_future(database.write(hold))
-    assert await asyncio.to_thread(held.wait, 10)
-    tasks = [asyncio.ensure_future(request) for request in requests]
-    for _ in range(10_000):
-        if database.writes_waiting() >= len(requests):
-            break
-        await asyncio.sleep(0.001)
-    assert database.writes_waiting() == len(requests)
-    release.set()
-    await first
-    return list(await asyncio.gather(*tasks))
+    return await in_one_batch(database.write, database.writes_waiting, requests)
 
 
 def _count(engine: Engine) -> int:
